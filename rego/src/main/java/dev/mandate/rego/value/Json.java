@@ -1,0 +1,215 @@
+package dev.mandate.rego.value;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON in and out of {@link Value}s through Jackson's streaming API. Numbers keep their exact
+ * value; sets are written as arrays in OPA's order; objects are written with keys sorted, and
+ * non-string keys written as their Rego text, as OPA does.
+ */
+public final class Json {
+  /** Nesting deeper than this is refused: a JSON bomb must not exhaust the stack. */
+  public static final int MAX_DEPTH = 1000;
+
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH)
+          .maxNumberLength(10_000)
+          .maxStringLength(64 * 1024 * 1024)
+          .build())
+      .build();
+
+  private Json() {}
+
+  /** Parses one JSON document; throws {@link JsonException} when the text is not valid JSON. */
+  public static Value parse(String text) {
+    try (JsonParser p = FACTORY.createParser(text)) {
+      return parseDocument(p);
+    } catch (IOException e) {
+      throw new JsonException(cleanMessage(e), e);
+    }
+  }
+
+  public static Value parse(InputStream in) {
+    try (JsonParser p = FACTORY.createParser(in)) {
+      return parseDocument(p);
+    } catch (IOException e) {
+      throw new JsonException(cleanMessage(e), e);
+    }
+  }
+
+  public static Value parse(byte[] bytes) {
+    try (JsonParser p = FACTORY.createParser(bytes)) {
+      return parseDocument(p);
+    } catch (IOException e) {
+      throw new JsonException(cleanMessage(e), e);
+    }
+  }
+
+  private static Value parseDocument(JsonParser p) throws IOException {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw new JsonException("empty JSON document", null);
+    }
+    Value v = read(p, t);
+    if (p.nextToken() != null) {
+      throw new JsonException("unexpected data after the JSON document", null);
+    }
+    return v;
+  }
+
+  private static String cleanMessage(IOException e) {
+    String m = e.getMessage();
+    if (m == null) {
+      return "invalid JSON";
+    }
+    int nl = m.indexOf('\n');
+    return nl > 0 ? m.substring(0, nl) : m;
+  }
+
+  private static Value read(JsonParser p, JsonToken t) throws IOException {
+    return switch (t) {
+      case VALUE_NULL -> NullValue.INSTANCE;
+      case VALUE_TRUE -> BooleanValue.TRUE;
+      case VALUE_FALSE -> BooleanValue.FALSE;
+      case VALUE_STRING -> StringValue.of(p.getText());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> NumberValue.parse(p.getText());
+      case START_ARRAY -> {
+        List<Value> items = new ArrayList<>();
+        JsonToken n;
+        while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
+          items.add(read(p, n));
+        }
+        yield ArrayValue.of(items);
+      }
+      case START_OBJECT -> {
+        Map<Value, Value> m = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          m.put(StringValue.of(name), read(p, p.nextToken()));
+        }
+        yield ObjectValue.wrap(m);
+      }
+      default -> throw new JsonException("unexpected JSON token " + t, null);
+    };
+  }
+
+  /** Compact JSON text. */
+  public static String write(Value v) {
+    StringWriter w = new StringWriter();
+    write(v, w, false);
+    return w.toString();
+  }
+
+  /** Indented JSON text (two spaces), as {@code opa eval} prints. */
+  public static String writePretty(Value v) {
+    StringWriter w = new StringWriter();
+    write(v, w, true);
+    return w.toString();
+  }
+
+  public static void write(Value v, Writer out, boolean pretty) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      if (pretty) {
+        g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+            .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
+            .withSpacesInObjectEntries());
+      }
+      writeValue(g, v);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a value with an existing generator (used by services that stream larger documents). */
+  public static void writeValue(JsonGenerator g, Value v) throws IOException {
+    switch (v) {
+      case NullValue n -> g.writeNull();
+      case BooleanValue b -> g.writeBoolean(b.value());
+      case NumberValue n -> g.writeNumber(n.toString());
+      case StringValue s -> g.writeString(s.value());
+      case ArrayValue a -> {
+        g.writeStartArray();
+        for (int i = 0; i < a.size(); i++) {
+          writeValue(g, a.get(i));
+        }
+        g.writeEndArray();
+      }
+      case SetValue s -> {
+        g.writeStartArray();
+        for (Value e : s.sortedElements()) {
+          writeValue(g, e);
+        }
+        g.writeEndArray();
+      }
+      case ObjectValue o -> {
+        g.writeStartObject();
+        // JSON object keys are strings; OPA sorts them as strings when it marshals.
+        java.util.TreeMap<String, Value> sorted = new java.util.TreeMap<>();
+        for (Value k : o.keys()) {
+          sorted.put(keyString(k), o.get(k));
+        }
+        for (Map.Entry<String, Value> e : sorted.entrySet()) {
+          g.writeFieldName(e.getKey());
+          writeValue(g, e.getValue());
+        }
+        g.writeEndObject();
+      }
+    }
+  }
+
+  private static String keyString(Value k) {
+    return k instanceof StringValue s ? s.value() : Values.toRego(k);
+  }
+
+  /** The JSON string literal for {@code s}. */
+  public static String quote(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2);
+    appendQuoted(sb, s);
+    return sb.toString();
+  }
+
+  /** Appends {@code s} as a JSON string literal, escaping as Go's encoding/json does. */
+  public static void appendQuoted(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+
+  /** Thrown for text that is not valid JSON. */
+  public static final class JsonException extends RuntimeException {
+    public JsonException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.mandate.rego.value;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * An immutable object. Keys may be any value (Rego allows non-string keys). Iteration follows
+ * OPA's key order, which is also the order in which OPA prints objects.
+ */
+public final class ObjectValue implements Value {
+  public static final ObjectValue EMPTY = new ObjectValue(Map.of());
+
+  private final Map<Value, Value> map;
+  private volatile Value[] sortedKeys;
+  private int hash;
+
+  private ObjectValue(Map<Value, Value> map) {
+    this.map = map;
+  }
+
+  /** Wraps the map without copying; the caller must not modify it afterwards. */
+  public static ObjectValue wrap(Map<Value, Value> map) {
+    return map.isEmpty() ? EMPTY : new ObjectValue(map);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static ObjectValue of(String key, Value value) {
+    Map<Value, Value> m = new HashMap<>(2);
+    m.put(StringValue.of(key), value);
+    return new ObjectValue(m);
+  }
+
+  public int size() {
+    return map.size();
+  }
+
+  public boolean isEmpty() {
+    return map.isEmpty();
+  }
+
+  /** The value under {@code key}, or null when absent. */
+  public Value get(Value key) {
+    return map.get(key);
+  }
+
+  public Value get(String key) {
+    return map.get(StringValue.of(key));
+  }
+
+  public boolean containsKey(Value key) {
+    return map.containsKey(key);
+  }
+
+  /** Keys in OPA's order. */
+  public Value[] keys() {
+    Value[] k = sortedKeys;
+    if (k == null) {
+      k = map.keySet().toArray(new Value[0]);
+      Arrays.sort(k);
+      sortedKeys = k;
+    }
+    return k;
+  }
+
+  /** Visits entries in key order. */
+  public void forEach(BiConsumer<Value, Value> action) {
+    for (Value k : keys()) {
+      action.accept(k, map.get(k));
+    }
+  }
+
+  /** A read-only view of the entries (unordered). */
+  public Map<Value, Value> asMap() {
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** A copy with {@code key} set to {@code value}. */
+  public ObjectValue with(Value key, Value value) {
+    Map<Value, Value> m = new HashMap<>(map);
+    m.put(key, value);
+    return new ObjectValue(m);
+  }
+
+  /** A copy without {@code key}. */
+  public ObjectValue without(Value key) {
+    if (!map.containsKey(key)) {
+      return this;
+    }
+    Map<Value, Value> m = new HashMap<>(map);
+    m.remove(key);
+    return wrap(m);
+  }
+
+  @Override public String typeName() { return "object"; }
+  @Override public int kindOrder() { return 5; }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    return o instanceof ObjectValue other && hashCode() == other.hashCode() && map.equals(other.map);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = hash;
+    if (h == 0) {
+      h = map.hashCode() * 31 + 5;
+      if (h == 0) {
+        h = 1;
+      }
+      hash = h;
+    }
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return Json.write(this);
+  }
+
+  /** Accumulates entries; later puts of the same key replace earlier ones. */
+  public static final class Builder {
+    private Map<Value, Value> map = new HashMap<>();
+
+    public Builder put(Value key, Value value) {
+      map.put(key, value);
+      return this;
+    }
+
+    public Builder put(String key, Value value) {
+      return put(StringValue.of(key), value);
+    }
+
+    public Value get(Value key) {
+      return map.get(key);
+    }
+
+    public boolean containsKey(Value key) {
+      return map.containsKey(key);
+    }
+
+    public int size() {
+      return map.size();
+    }
+
+    public ObjectValue build() {
+      Map<Value, Value> m = map;
+      map = new HashMap<>();
+      return wrap(m);
+    }
+  }
+}
