@@ -45,7 +45,7 @@ public final class Baseline {
   public static List<String> regressions(Set<String> baseline, Collection<String> passing) {
     Set<String> now = new TreeSet<>(passing);
     List<String> lost = new ArrayList<>();
-    for (String note : baseline) {
+    for (String note : new TreeSet<>(baseline)) {
       if (!now.contains(note)) {
         lost.add(note);
       }

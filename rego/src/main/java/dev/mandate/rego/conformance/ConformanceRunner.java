@@ -1,16 +1,10 @@
 package dev.mandate.rego.conformance;
 
 import dev.mandate.rego.EvalException;
-import dev.mandate.rego.EvalOptions;
-import dev.mandate.rego.Policy;
-import dev.mandate.rego.QueryResult;
-import dev.mandate.rego.Rego;
 import dev.mandate.rego.RegoException;
-import dev.mandate.rego.value.Value;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -30,14 +24,20 @@ public final class ConformanceRunner {
 
   private final Duration timeout;
   private final int parallelism;
+  private final CaseEvaluator evaluator;
 
   /**
    * @param timeout the deadline of each case's evaluation
    * @param parallelism how many cases run at once
    */
   public ConformanceRunner(Duration timeout, int parallelism) {
+    this(timeout, parallelism, new EngineEvaluator());
+  }
+
+  public ConformanceRunner(Duration timeout, int parallelism, CaseEvaluator evaluator) {
     this.timeout = timeout;
     this.parallelism = Math.max(1, parallelism);
+    this.evaluator = evaluator;
   }
 
   public static ConformanceRunner withDefaults() {
@@ -114,7 +114,7 @@ public final class ConformanceRunner {
 
   private Observed observe(ConformanceCase c) {
     try {
-      return new Observed.Rows(ResultRows.actual(evaluate(c), c.sortBindings()));
+      return new Observed.Rows(ResultRows.actual(evaluator.evaluate(c, timeout), c.sortBindings()));
     } catch (RegoException e) {
       return Observed.EngineError.of(e);
     } catch (EvalException e) {
@@ -125,34 +125,6 @@ public final class ConformanceRunner {
       String m = t.getMessage();
       return new Observed.Crash(t.getClass().getName() + (m == null ? "" : ": " + m));
     }
-  }
-
-  private List<Map<String, Value>> evaluate(ConformanceCase c) {
-    Rego.Builder builder = Rego.builder().data(c.data());
-    for (int i = 0; i < c.modules().size(); i++) {
-      builder.module(ConformanceCase.moduleFileName(i), c.modules().get(i));
-    }
-    Policy policy = builder.compile();
-    Value input = c.inputTerm() != null ? evaluateTerm(c.inputTerm()) : c.input();
-    EvalOptions options = EvalOptions.defaults()
-        .input(input)
-        .timeout(timeout)
-        .strict(c.strictError());
-    List<QueryResult> rows = policy.prepare(c.query()).eval(options);
-    return rows.stream().map(QueryResult::bindings).toList();
-  }
-
-  /**
-   * The value of an {@code input_term}: the term is evaluated as a query of its own against an
-   * empty policy (so {@code {1, 2}} is a set and {@code 1.0} a number).
-   */
-  private Value evaluateTerm(String term) {
-    List<QueryResult> rs = Rego.builder().compile().prepare(term)
-        .eval(EvalOptions.defaults().timeout(timeout));
-    if (rs.isEmpty() || rs.get(0).expressions().isEmpty()) {
-      throw new IllegalArgumentException("input_term is undefined: " + term);
-    }
-    return rs.get(0).expressions().get(0);
   }
 
   private static void joinUninterruptibly(Thread t) {

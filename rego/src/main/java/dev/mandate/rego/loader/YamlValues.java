@@ -60,7 +60,8 @@ public final class YamlValues {
       case String s -> StringValue.of(s);
       case Integer i -> NumberValue.of(i.longValue());
       case Long l -> NumberValue.of(l);
-      case BigInteger bi -> NumberValue.of(bi);
+      // Through BigDecimal, as Json.parse does, so equal numbers get equal representations.
+      case BigInteger bi -> NumberValue.of(new BigDecimal(bi));
       case BigDecimal bd -> NumberValue.of(bd);
       case Double d -> {
         if (d.isNaN() || d.isInfinite()) {
