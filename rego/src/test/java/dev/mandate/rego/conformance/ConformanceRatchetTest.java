@@ -48,8 +48,11 @@ class ConformanceRatchetTest {
     Baseline.write(passingFile, report.passingNotes());
     Path baselineFile = root.resolve("rego/src/test/resources/conformance-baseline.txt");
     Set<String> baseline = Baseline.read(baselineFile);
-    System.out.println("conformance: " + report.summaryLine() + " in " + millis + "ms ("
-        + baseline.size() + " in baseline); passing notes written to " + passingFile);
+    // Worded so CI never mistakes it for the build's closing "N passed, M failed" line.
+    System.out.println("Conformance ratchet: " + report.passed() + " of "
+        + report.outcomes().size() + " cases pass (" + report.skipped().size() + " skipped, "
+        + baseline.size() + " in the baseline) in " + millis + "ms; passing notes written to "
+        + passingFile);
 
     List<String> lost = Baseline.regressions(baseline, report.passingNotes());
     if (!lost.isEmpty()) {
