@@ -1,10 +1,10 @@
 package dev.mandate.rego.builtins;
 
-import static dev.mandate.rego.builtins.BuiltinHarness.arr;
-import static dev.mandate.rego.builtins.BuiltinHarness.n;
-import static dev.mandate.rego.builtins.BuiltinHarness.s;
-import static dev.mandate.rego.builtins.BuiltinHarness.set;
-import static dev.mandate.rego.builtins.BuiltinHarness.v;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.arr;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.n;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.s;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.set;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -15,7 +15,7 @@ import dev.mandate.rego.value.SetValue;
 import org.junit.jupiter.api.Test;
 
 class AggregateBuiltinsTest {
-  private final BuiltinHarness h = new BuiltinHarness(AggregateBuiltins::register);
+  private final CoreBuiltinHarness h = new CoreBuiltinHarness(AggregateBuiltins::register);
 
   @Test
   void countsCollectionsAndCodePoints() {

@@ -1,9 +1,9 @@
 package dev.mandate.rego.builtins;
 
-import static dev.mandate.rego.builtins.BuiltinHarness.arr;
-import static dev.mandate.rego.builtins.BuiltinHarness.n;
-import static dev.mandate.rego.builtins.BuiltinHarness.s;
-import static dev.mandate.rego.builtins.BuiltinHarness.v;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.arr;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.n;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.s;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +11,7 @@ import dev.mandate.rego.value.ArrayValue;
 import org.junit.jupiter.api.Test;
 
 class ArithmeticBuiltinsTest {
-  private final BuiltinHarness h = new BuiltinHarness(ArithmeticBuiltins::register);
+  private final CoreBuiltinHarness h = new CoreBuiltinHarness(ArithmeticBuiltins::register);
 
   @Test
   void absKeepsExactness() {

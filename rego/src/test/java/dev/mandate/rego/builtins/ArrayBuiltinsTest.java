@@ -1,16 +1,16 @@
 package dev.mandate.rego.builtins;
 
-import static dev.mandate.rego.builtins.BuiltinHarness.n;
-import static dev.mandate.rego.builtins.BuiltinHarness.s;
-import static dev.mandate.rego.builtins.BuiltinHarness.set;
-import static dev.mandate.rego.builtins.BuiltinHarness.v;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.n;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.s;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.set;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mandate.rego.value.ArrayValue;
 import org.junit.jupiter.api.Test;
 
 class ArrayBuiltinsTest {
-  private final BuiltinHarness h = new BuiltinHarness(ArrayBuiltins::register);
+  private final CoreBuiltinHarness h = new CoreBuiltinHarness(ArrayBuiltins::register);
 
   @Test
   void concat() {

@@ -1,10 +1,10 @@
 package dev.mandate.rego.builtins;
 
-import static dev.mandate.rego.builtins.BuiltinHarness.arr;
-import static dev.mandate.rego.builtins.BuiltinHarness.n;
-import static dev.mandate.rego.builtins.BuiltinHarness.s;
-import static dev.mandate.rego.builtins.BuiltinHarness.set;
-import static dev.mandate.rego.builtins.BuiltinHarness.v;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.arr;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.n;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.s;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.set;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ObjectBuiltinsTest {
-  private final BuiltinHarness h = new BuiltinHarness(ObjectBuiltins::register);
+  private final CoreBuiltinHarness h = new CoreBuiltinHarness(ObjectBuiltins::register);
 
   /** {1: {"b": {[1, 2, 3]: 1}}}: an object whose keys are not all strings. */
   private static final ObjectValue NON_STRING_KEYS = ObjectValue.builder()

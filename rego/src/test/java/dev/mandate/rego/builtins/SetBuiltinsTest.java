@@ -1,16 +1,16 @@
 package dev.mandate.rego.builtins;
 
-import static dev.mandate.rego.builtins.BuiltinHarness.arr;
-import static dev.mandate.rego.builtins.BuiltinHarness.n;
-import static dev.mandate.rego.builtins.BuiltinHarness.s;
-import static dev.mandate.rego.builtins.BuiltinHarness.set;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.arr;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.n;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.s;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mandate.rego.value.SetValue;
 import org.junit.jupiter.api.Test;
 
 class SetBuiltinsTest {
-  private final BuiltinHarness h = new BuiltinHarness(SetBuiltins::register);
+  private final CoreBuiltinHarness h = new CoreBuiltinHarness(SetBuiltins::register);
 
   @Test
   void intersection() {

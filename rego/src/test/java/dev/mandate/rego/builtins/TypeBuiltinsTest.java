@@ -1,10 +1,10 @@
 package dev.mandate.rego.builtins;
 
-import static dev.mandate.rego.builtins.BuiltinHarness.arr;
-import static dev.mandate.rego.builtins.BuiltinHarness.n;
-import static dev.mandate.rego.builtins.BuiltinHarness.s;
-import static dev.mandate.rego.builtins.BuiltinHarness.set;
-import static dev.mandate.rego.builtins.BuiltinHarness.v;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.arr;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.n;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.s;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.set;
+import static dev.mandate.rego.builtins.CoreBuiltinHarness.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mandate.rego.value.BooleanValue;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TypeBuiltinsTest {
-  private final BuiltinHarness h = new BuiltinHarness(TypeBuiltins::register);
+  private final CoreBuiltinHarness h = new CoreBuiltinHarness(TypeBuiltins::register);
 
   private static final List<Value> ONE_OF_EACH = List.of(NullValue.INSTANCE, BooleanValue.FALSE, n("1.5"),
       s(""), arr(), ObjectValue.EMPTY, SetValue.EMPTY);

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** A minimal {@link BuiltinContext} for calling built-ins directly in tests. */
-final class TestContext implements BuiltinContext {
+final class CoreTestContext implements BuiltinContext {
   private final Map<Object, Value> cache = new HashMap<>();
   int cancellationChecks;
 

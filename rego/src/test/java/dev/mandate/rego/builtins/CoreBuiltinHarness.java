@@ -14,11 +14,11 @@ import dev.mandate.rego.value.Value;
 import java.util.function.Consumer;
 
 /** Calls built-ins of one family by name, and builds values tersely. */
-final class BuiltinHarness {
+final class CoreBuiltinHarness {
   final BuiltinRegistry registry = new BuiltinRegistry();
-  final TestContext ctx = new TestContext();
+  final CoreTestContext ctx = new CoreTestContext();
 
-  BuiltinHarness(Consumer<BuiltinRegistry> family) {
+  CoreBuiltinHarness(Consumer<BuiltinRegistry> family) {
     family.accept(registry);
   }
 
