@@ -18,6 +18,9 @@ import java.util.Set;
  * for "~") or arrays of segments of any type.
  */
 final class JsonPaths {
+  /** Marks a selected subtree: everything below it is taken (filter) or dropped (remove). */
+  static final Object LEAF = new Object();
+
   private JsonPaths() {}
 
   /** Thrown when a path operand is neither a string nor an array. */
@@ -109,9 +112,6 @@ final class JsonPaths {
     }
     return root;
   }
-
-  /** Marks a selected subtree: everything below it is taken (filter) or dropped (remove). */
-  static final Object LEAF = new Object();
 
   @SuppressWarnings("unchecked")
   private static Map<Value, Object> asNode(Object o) {

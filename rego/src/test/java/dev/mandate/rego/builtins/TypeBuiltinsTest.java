@@ -4,7 +4,6 @@ import static dev.mandate.rego.builtins.CoreBuiltinHarness.arr;
 import static dev.mandate.rego.builtins.CoreBuiltinHarness.n;
 import static dev.mandate.rego.builtins.CoreBuiltinHarness.s;
 import static dev.mandate.rego.builtins.CoreBuiltinHarness.set;
-import static dev.mandate.rego.builtins.CoreBuiltinHarness.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mandate.rego.value.BooleanValue;
