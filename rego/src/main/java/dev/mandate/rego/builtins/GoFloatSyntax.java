@@ -75,7 +75,11 @@ final class GoFloatSyntax {
     try {
       return hex ? exactHex(clean) : new BigDecimal(clean);
     } catch (NumberFormatException | ArithmeticException tooFarOut) {
-      // An exponent beyond what BigDecimal can hold: nothing sensible to keep exactly.
+      // An exponent beyond what BigDecimal can hold. A zero mantissa is still just zero;
+      // anything else is too far out to keep exactly.
+      if (approx == 0 && clean.replaceFirst("(?i)[ep].*$", "").matches("[+-]?(0[xX])?[0.]*")) {
+        return BigDecimal.ZERO;
+      }
       throw new ParseError(text, "value out of range");
     }
   }

@@ -69,6 +69,8 @@ class TypeBuiltinsTest {
       "0.1 | 0.1",
       "123456789012345678901234567890 | 123456789012345678901234567890",
       "1.7976931348623157e308 | 1.7976931348623157e308",
+      "1e-400 | 1e-400",
+      "0e99999999999 | 0",
   })
   void toNumberParsesGoFloatSyntaxExactly(String text, String expected) {
     assertEquals(n(expected), h.call("to_number", s(text)));
