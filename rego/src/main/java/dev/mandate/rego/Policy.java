@@ -2,6 +2,9 @@ package dev.mandate.rego;
 
 import dev.mandate.rego.ast.Module;
 import dev.mandate.rego.builtins.BuiltinRegistry;
+import dev.mandate.rego.builtins.StandardLibrary;
+import dev.mandate.rego.compiler.CompiledPolicy;
+import dev.mandate.rego.compiler.Compiler;
 import dev.mandate.rego.value.ObjectValue;
 import java.util.List;
 import java.util.Map;
@@ -11,29 +14,34 @@ import java.util.Map;
  * once with {@link #prepare(String)} and evaluate it many times.
  */
 public final class Policy {
-  // IMPLEMENTATION PENDING (engine core in progress): filled in by the compiler work.
+  private final CompiledPolicy compiled;
+
+  private Policy(CompiledPolicy compiled) {
+    this.compiled = compiled;
+  }
 
   static Policy compile(Map<String, String> modules, ObjectValue data, BuiltinRegistry builtins) {
-    throw new UnsupportedOperationException("compiler not yet implemented");
+    BuiltinRegistry registry = builtins != null ? builtins : StandardLibrary.registry();
+    return new Policy(Compiler.compile(modules, data, registry));
   }
 
   /** Parses and compiles a query body against this policy; throws {@link RegoException}. */
   public PreparedQuery prepare(String query) {
-    throw new UnsupportedOperationException("compiler not yet implemented");
+    return new PreparedQuery(compiled, Compiler.compileQuery(compiled, query));
   }
 
   /** Every rule, in module order. */
   public List<RuleInfo> rules() {
-    throw new UnsupportedOperationException("compiler not yet implemented");
+    return compiled.rules();
   }
 
   /** The parsed modules, in the order given. */
   public List<Module> modules() {
-    throw new UnsupportedOperationException("compiler not yet implemented");
+    return compiled.modules();
   }
 
   /** The base document. */
   public ObjectValue data() {
-    throw new UnsupportedOperationException("compiler not yet implemented");
+    return compiled.data();
   }
 }

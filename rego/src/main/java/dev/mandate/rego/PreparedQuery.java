@@ -1,18 +1,27 @@
 package dev.mandate.rego;
 
+import dev.mandate.rego.compiler.CompiledPolicy;
+import dev.mandate.rego.compiler.CompiledQuery;
+import dev.mandate.rego.eval.QueryEvaluator;
 import java.util.List;
 
 /** A compiled query bound to a {@link Policy}; thread-safe, evaluate it as often as needed. */
 public final class PreparedQuery {
-  // IMPLEMENTATION PENDING (engine core in progress).
+  private final CompiledPolicy policy;
+  private final CompiledQuery query;
+
+  PreparedQuery(CompiledPolicy policy, CompiledQuery query) {
+    this.policy = policy;
+    this.query = query;
+  }
 
   /** Evaluates the query; an empty list means undefined. Throws {@link EvalException}. */
   public List<QueryResult> eval(EvalOptions options) {
-    throw new UnsupportedOperationException("evaluator not yet implemented");
+    return QueryEvaluator.evaluate(policy, query, options);
   }
 
   /** The source text of each expression of the query, for {@code opa eval}-style output. */
   public List<String> expressionTexts() {
-    throw new UnsupportedOperationException("evaluator not yet implemented");
+    return query.texts();
   }
 }

@@ -1,0 +1,22 @@
+package dev.mandate.rego.builtins;
+
+/**
+ * The built-ins every policy can call: OPA 1.x's library, less what Mandate leaves out by design
+ * ({@code http.send}, {@code net.lookup_ip_addr}, {@code providers.aws.sign_req}: a decision
+ * point on the token path must not reach the network from policy).
+ */
+public final class StandardLibrary {
+  private static final BuiltinRegistry REGISTRY = build();
+
+  private StandardLibrary() {}
+
+  /** The shared, fully populated registry. */
+  public static BuiltinRegistry registry() {
+    return REGISTRY;
+  }
+
+  private static BuiltinRegistry build() {
+    BuiltinRegistry r = new BuiltinRegistry();
+    return r;
+  }
+}

@@ -1,0 +1,932 @@
+package dev.mandate.rego.eval;
+
+import dev.mandate.rego.EvalException;
+import dev.mandate.rego.ast.Location;
+import dev.mandate.rego.builtins.Builtin;
+import dev.mandate.rego.builtins.BuiltinException;
+import dev.mandate.rego.plan.DocNode;
+import dev.mandate.rego.plan.PBody;
+import dev.mandate.rego.plan.PExpr;
+import dev.mandate.rego.plan.PRule;
+import dev.mandate.rego.plan.PTerm;
+import dev.mandate.rego.plan.RuleIndex;
+import dev.mandate.rego.value.ArrayValue;
+import dev.mandate.rego.value.BooleanValue;
+import dev.mandate.rego.value.NumberValue;
+import dev.mandate.rego.value.ObjectValue;
+import dev.mandate.rego.value.SetValue;
+import dev.mandate.rego.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Top-down evaluation with backtracking, in continuation-passing style: every construct that
+ * can succeed several times calls its continuation once per success, binding variables in the
+ * frame before the call and unbinding them after. A continuation returns true to stop the
+ * search (the first solution of a negation, of an {@code every} body, of a constant rule).
+ *
+ * <p>One evaluator serves one query evaluation; it is not shared between threads.
+ */
+public final class Evaluator {
+  /** Marks "evaluated, and undefined" in memo tables. */
+  private static final Value UNDEFINED =
+      SetValue.of(dev.mandate.rego.value.StringValue.of("\u0000undefined")); // compared by identity
+
+  @FunctionalInterface
+  interface Cont {
+    boolean run();
+  }
+
+  @FunctionalInterface
+  interface VCont {
+    boolean accept(Value v);
+  }
+
+  private final DocNode root;
+  private final ObjectValue data;
+  private final QueryRun run;
+
+  Evaluator(DocNode root, ObjectValue data, QueryRun run) {
+    this.root = root;
+    this.data = data;
+    this.run = run;
+  }
+
+  // ================================================================ bodies and expressions
+
+  boolean evalBody(PBody body, int i, Value[] f, State st, Cont k) {
+    PExpr[] exprs = body.exprs();
+    if (i == exprs.length) {
+      return k.run();
+    }
+    return evalExpr(exprs[i], f, st, () -> evalBody(body, i + 1, f, st, k));
+  }
+
+  private boolean evalExpr(PExpr e, Value[] f, State st, Cont k) {
+    run.step();
+    State est = st;
+    if (e.withs().length > 0) {
+      est = applyWiths(e, f, st);
+      if (est == null) {
+        return false;
+      }
+    }
+    if (e.negated()) {
+      boolean found = evalNode(e, e.node(), f, est, () -> true);
+      return !found && k.run();
+    }
+    return evalNode(e, e.node(), f, est, k);
+  }
+
+  private boolean evalNode(PExpr e, PExpr.Node node, Value[] f, State st, Cont k) {
+    return switch (node) {
+      case PExpr.TermNode t -> evalTerm(t.term(), f, st, v -> v != BooleanValue.FALSE && k.run());
+      case PExpr.UnifyNode u -> unify(u.left(), u.right(), f, st, k);
+      case PExpr.SomeInNode s -> evalTerm(s.collection(), f, st, c -> iterate(c, (key, val) ->
+          s.key() == null
+              ? unifyValue(s.value(), val, f, st, k)
+              : unifyValue(s.key(), key, f, st, () -> unifyValue(s.value(), val, f, st, k))));
+      case PExpr.EveryNode ev -> evalEvery(ev, f, st, k);
+    };
+  }
+
+  private boolean evalEvery(PExpr.EveryNode ev, Value[] f, State st, Cont k) {
+    return evalTerm(ev.domain(), f, st, dom -> {
+      boolean[] failed = {false};
+      iterate(dom, (key, val) -> {
+        if (ev.key() != null) {
+          f[ev.key().slot()] = key;
+        }
+        f[ev.value().slot()] = val;
+        boolean ok = evalBody(ev.body(), 0, f, st, () -> true);
+        if (ev.key() != null) {
+          f[ev.key().slot()] = null;
+        }
+        f[ev.value().slot()] = null;
+        if (!ok) {
+          failed[0] = true;
+          return true; // stop iterating: one failing element decides
+        }
+        return false;
+      });
+      return !failed[0] && k.run();
+    });
+  }
+
+  @FunctionalInterface
+  private interface EntryCont {
+    boolean accept(Value key, Value value);
+  }
+
+  /** Visits the (key, value) pairs of a collection: array index/element, object key/value, set element twice. */
+  private boolean iterate(Value c, EntryCont k) {
+    switch (c) {
+      case ArrayValue a -> {
+        for (int i = 0; i < a.size(); i++) {
+          run.step();
+          if (k.accept(NumberValue.of(i), a.get(i))) {
+            return true;
+          }
+        }
+      }
+      case ObjectValue o -> {
+        for (Value key : o.keys()) {
+          run.step();
+          if (k.accept(key, o.get(key))) {
+            return true;
+          }
+        }
+      }
+      case SetValue s -> {
+        for (Value v : s.sortedElements()) {
+          run.step();
+          if (k.accept(v, v)) {
+            return true;
+          }
+        }
+      }
+      default -> {}
+    }
+    return false;
+  }
+
+  // ================================================================ with
+
+  private State applyWiths(PExpr e, Value[] f, State st) {
+    Value input = st.input;
+    Overlay overlay = st.overlay;
+    Map<String, State.Mock> mocks = st.mocks;
+    for (PExpr.PWith w : e.withs()) {
+      switch (w) {
+        case PExpr.WithInput wi -> {
+          Value v = evalOne(wi.value(), f, st);
+          if (v == null) {
+            return null;
+          }
+          input = wi.path().length == 0 ? v : Overlay.patch(input, wi.path(), 0, v);
+        }
+        case PExpr.WithData wd -> {
+          Value v = evalOne(wd.value(), f, st);
+          if (v == null) {
+            return null;
+          }
+          overlay = Overlay.with(overlay, wd.path(), 0, v);
+        }
+        case PExpr.WithFunction wf -> {
+          State.Mock mock;
+          if (wf.replacement() != null) {
+            mock = new State.Mock(wf.replacement(), null);
+          } else {
+            Value v = evalOne(wf.value(), f, st);
+            if (v == null) {
+              return null;
+            }
+            mock = new State.Mock(null, v);
+          }
+          Map<String, State.Mock> m = new HashMap<>(mocks);
+          m.put(wf.target(), mock);
+          mocks = m;
+        }
+      }
+    }
+    return new State(input, overlay, mocks);
+  }
+
+  // ================================================================ terms
+
+  /** The single value of a term that cannot enumerate, or null when undefined. */
+  Value evalOne(PTerm t, Value[] f, State st) {
+    switch (t) {
+      case PTerm.Const c -> {
+        return c.value();
+      }
+      case PTerm.Local l -> {
+        return f[l.slot()];
+      }
+      default -> {
+        Value[] out = {null};
+        evalTerm(t, f, st, v -> {
+          out[0] = v;
+          return true;
+        });
+        return out[0];
+      }
+    }
+  }
+
+  boolean evalTerm(PTerm t, Value[] f, State st, VCont k) {
+    switch (t) {
+      case PTerm.Const c -> {
+        return k.accept(c.value());
+      }
+      case PTerm.Local l -> {
+        Value v = f[l.slot()];
+        return v != null && k.accept(v);
+      }
+      case PTerm.Ref r -> {
+        return evalRef(r, f, st, k);
+      }
+      case PTerm.Call c -> {
+        return evalCall(c, f, st, k);
+      }
+      case PTerm.ArrayLit a -> {
+        Value[] out = new Value[a.items().length];
+        return evalItems(a.items(), 0, out, f, st, () -> k.accept(ArrayValue.wrap(out.clone())));
+      }
+      case PTerm.SetLit s -> {
+        Value[] out = new Value[s.items().length];
+        return evalItems(s.items(), 0, out, f, st, () -> k.accept(SetValue.of(out)));
+      }
+      case PTerm.ObjectLit o -> {
+        int n = o.keys().length;
+        PTerm[] all = new PTerm[n * 2];
+        System.arraycopy(o.keys(), 0, all, 0, n);
+        System.arraycopy(o.values(), 0, all, n, n);
+        Value[] out = new Value[n * 2];
+        return evalItems(all, 0, out, f, st, () -> {
+          ObjectValue.Builder b = ObjectValue.builder();
+          for (int i = 0; i < n; i++) {
+            b.put(out[i], out[n + i]);
+          }
+          return k.accept(b.build());
+        });
+      }
+      case PTerm.ArrayCompr c -> {
+        List<Value> out = new ArrayList<>();
+        evalBody(c.body(), 0, f, st, () -> evalTerm(c.head(), f, st, v -> {
+          out.add(v);
+          return false;
+        }));
+        return k.accept(ArrayValue.of(out));
+      }
+      case PTerm.SetCompr c -> {
+        Set<Value> out = new HashSet<>();
+        evalBody(c.body(), 0, f, st, () -> evalTerm(c.head(), f, st, v -> {
+          out.add(v);
+          return false;
+        }));
+        return k.accept(SetValue.wrap(out));
+      }
+      case PTerm.ObjectCompr c -> {
+        Map<Value, Value> out = new HashMap<>();
+        evalBody(c.body(), 0, f, st, () -> evalTerm(c.key(), f, st, key -> evalTerm(c.value(), f, st, v -> {
+          Value prev = out.putIfAbsent(key, v);
+          if (prev != null && !prev.equals(v)) {
+            throw new EvalException(EvalException.CONFLICT, "object keys must be unique", null);
+          }
+          return false;
+        })));
+        return k.accept(ObjectValue.wrap(out));
+      }
+    }
+  }
+
+  private boolean evalItems(PTerm[] items, int i, Value[] out, Value[] f, State st, Cont k) {
+    if (i == items.length) {
+      return k.run();
+    }
+    return evalTerm(items[i], f, st, v -> {
+      out[i] = v;
+      return evalItems(items, i + 1, out, f, st, k);
+    });
+  }
+
+  // ================================================================ unification
+
+  private boolean unify(PTerm a, PTerm b, Value[] f, State st, Cont k) {
+    boolean aOpen = hasUnbound(a, f);
+    if (!aOpen) {
+      return evalTerm(a, f, st, v -> unifyValue(b, v, f, st, k));
+    }
+    if (!hasUnbound(b, f)) {
+      return evalTerm(b, f, st, v -> unifyValue(a, v, f, st, k));
+    }
+    if (a instanceof PTerm.ArrayLit x && b instanceof PTerm.ArrayLit y) {
+      return x.items().length == y.items().length && unifyPairs(x.items(), y.items(), 0, f, st, k);
+    }
+    if (a instanceof PTerm.ObjectLit x && b instanceof PTerm.ObjectLit y) {
+      if (x.keys().length != y.keys().length) {
+        return false;
+      }
+      PTerm[] left = x.values();
+      PTerm[] right = new PTerm[left.length];
+      for (int i = 0; i < left.length; i++) {
+        Value kx = evalOne(x.keys()[i], f, st);
+        for (int j = 0; j < y.keys().length; j++) {
+          if (kx != null && kx.equals(evalOne(y.keys()[j], f, st))) {
+            right[i] = y.values()[j];
+          }
+        }
+        if (right[i] == null) {
+          return false;
+        }
+      }
+      return unifyPairs(left, right, 0, f, st, k);
+    }
+    return false;
+  }
+
+  private boolean unifyPairs(PTerm[] a, PTerm[] b, int i, Value[] f, State st, Cont k) {
+    if (i == a.length) {
+      return k.run();
+    }
+    return unify(a[i], b[i], f, st, () -> unifyPairs(a, b, i + 1, f, st, k));
+  }
+
+  /** True when the term, as a pattern, still has unbound variables. */
+  private static boolean hasUnbound(PTerm t, Value[] f) {
+    switch (t) {
+      case PTerm.Local l -> {
+        return f[l.slot()] == null;
+      }
+      case PTerm.ArrayLit a -> {
+        for (PTerm i : a.items()) {
+          if (hasUnbound(i, f)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      case PTerm.ObjectLit o -> {
+        for (PTerm v : o.values()) {
+          if (hasUnbound(v, f)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  /** Unifies a pattern with a value, binding the pattern's unbound variables. */
+  boolean unifyValue(PTerm p, Value v, Value[] f, State st, Cont k) {
+    switch (p) {
+      case PTerm.Local l -> {
+        int slot = l.slot();
+        Value cur = f[slot];
+        if (cur != null) {
+          return cur.equals(v) && k.run();
+        }
+        f[slot] = v;
+        boolean r = k.run();
+        f[slot] = null;
+        return r;
+      }
+      case PTerm.Const c -> {
+        return c.value().equals(v) && k.run();
+      }
+      case PTerm.ArrayLit a -> {
+        if (!(v instanceof ArrayValue av) || av.size() != a.items().length) {
+          return false;
+        }
+        return unifyElements(a.items(), av, 0, f, st, k);
+      }
+      case PTerm.ObjectLit o -> {
+        if (!(v instanceof ObjectValue ov) || ov.size() != o.keys().length) {
+          return false;
+        }
+        Value[] vals = new Value[o.keys().length];
+        for (int i = 0; i < vals.length; i++) {
+          Value key = evalOne(o.keys()[i], f, st);
+          vals[i] = key == null ? null : ov.get(key);
+          if (vals[i] == null) {
+            return false;
+          }
+        }
+        return unifyEach(o.values(), vals, 0, f, st, k);
+      }
+      default -> {
+        return evalTerm(p, f, st, pv -> pv.equals(v) && k.run());
+      }
+    }
+  }
+
+  private boolean unifyElements(PTerm[] ps, ArrayValue av, int i, Value[] f, State st, Cont k) {
+    if (i == ps.length) {
+      return k.run();
+    }
+    return unifyValue(ps[i], av.get(i), f, st, () -> unifyElements(ps, av, i + 1, f, st, k));
+  }
+
+  private boolean unifyEach(PTerm[] ps, Value[] vs, int i, Value[] f, State st, Cont k) {
+    if (i == ps.length) {
+      return k.run();
+    }
+    return unifyValue(ps[i], vs[i], f, st, () -> unifyEach(ps, vs, i + 1, f, st, k));
+  }
+
+  // ================================================================ references
+
+  private boolean evalRef(PTerm.Ref r, Value[] f, State st, VCont k) {
+    return switch (r.root()) {
+      case INPUT -> st.input != null && indexPath(st.input, r.path(), 0, f, st, k);
+      case DATA -> evalData(root, data, st.overlay, r.path(), 0, f, st, k);
+      case TERM -> evalTerm(r.head(), f, st, h -> indexPath(h, r.path(), 0, f, st, k));
+    };
+  }
+
+  /** Applies path[i..] to a plain value, iterating where a segment is unbound. */
+  private boolean indexPath(Value v, PTerm[] path, int i, Value[] f, State st, VCont k) {
+    if (i == path.length) {
+      return k.accept(v);
+    }
+    PTerm p = path[i];
+    if (hasUnbound(p, f)) {
+      return iterate(v, (key, val) -> unifyValue(p, key, f, st, () -> indexPath(val, path, i + 1, f, st, k)));
+    }
+    return evalTerm(p, f, st, key -> {
+      Value child = select(v, key);
+      return child != null && indexPath(child, path, i + 1, f, st, k);
+    });
+  }
+
+  /** {@code v[key]}, or null when undefined. */
+  static Value select(Value v, Value key) {
+    switch (v) {
+      case ObjectValue o -> {
+        return o.get(key);
+      }
+      case ArrayValue a -> {
+        if (key instanceof NumberValue n && n.isLong()) {
+          long i = n.longValue();
+          return i >= 0 && i < a.size() ? a.get((int) i) : null;
+        }
+        return null;
+      }
+      case SetValue s -> {
+        return s.contains(key) ? key : null;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Walks the data tree along path[i..]: namespace nodes descend by key (iterating the union of
+   * base keys and rule keys for an unbound segment), rule nodes produce their value, and plain
+   * base data is indexed as a value.
+   */
+  private boolean evalData(DocNode node, Value base, Overlay ov, PTerm[] path, int i, Value[] f, State st,
+      VCont k) {
+    if (ov != null && ov.value != null) {
+      return indexPath(ov.value, path, i, f, st, k);
+    }
+    if (node == null || !node.hasRules) {
+      Value v = ov == null ? base : ov.applyTo(base);
+      return v != null && indexPath(v, path, i, f, st, k);
+    }
+    if (node.kind != DocNode.Kind.NAMESPACE) {
+      if (ov != null || (node.kind == DocNode.Kind.OBJECT && !node.children.isEmpty())) {
+        Value v = ruleNodeValue(node, base, ov, st);
+        return v != null && indexPath(v, path, i, f, st, k);
+      }
+      return evalRuleNode(node, path, i, f, st, k);
+    }
+    if (i == path.length) {
+      return k.accept(namespaceValue(node, base, ov, st));
+    }
+    PTerm p = path[i];
+    if (hasUnbound(p, f)) {
+      TreeSet<Value> keys = new TreeSet<>(node.children.keySet());
+      if (base instanceof ObjectValue bo) {
+        keys.addAll(bo.asMap().keySet());
+      }
+      if (ov != null) {
+        keys.addAll(ov.children.keySet());
+      }
+      for (Value key : keys) {
+        run.step();
+        boolean stop = unifyValue(p, key, f, st, () -> evalData(node.children.get(key),
+            base instanceof ObjectValue bo ? bo.get(key) : null, ov == null ? null : ov.child(key),
+            path, i + 1, f, st, k));
+        if (stop) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return evalTerm(p, f, st, key -> evalData(node.children.get(key),
+        base instanceof ObjectValue bo ? bo.get(key) : null, ov == null ? null : ov.child(key),
+        path, i + 1, f, st, k));
+  }
+
+  /** The whole document at a namespace node: base data merged with the values of its rules. */
+  private Value namespaceValue(DocNode node, Value base, Overlay ov, State st) {
+    ObjectValue.Builder b = ObjectValue.builder();
+    if (base instanceof ObjectValue bo) {
+      bo.asMap().forEach(b::put);
+    }
+    for (Map.Entry<Value, DocNode> e : node.children.entrySet()) {
+      DocNode child = e.getValue();
+      if (!child.hasRules) {
+        continue;
+      }
+      Value childBase = base instanceof ObjectValue bo ? bo.get(e.getKey()) : null;
+      Overlay childOv = ov == null ? null : ov.child(e.getKey());
+      Value v = child.kind == DocNode.Kind.NAMESPACE
+          ? namespaceValue(child, childBase, childOv, st)
+          : ruleNodeValue(child, childBase, childOv, st);
+      if (v != null) {
+        b.put(e.getKey(), v);
+      } else if (childBase == null) {
+        b.put(e.getKey(), null);
+      }
+    }
+    Value out = ObjectValue.wrap(withoutNulls(b.build()));
+    return ov == null ? out : ov.applyTo(out);
+  }
+
+  private static Map<Value, Value> withoutNulls(ObjectValue o) {
+    Map<Value, Value> m = new HashMap<>();
+    o.asMap().forEach((key, v) -> {
+      if (v != null) {
+        m.put(key, v);
+      }
+    });
+    return m;
+  }
+
+  /** The full value of a rule node (functions have none), with overlays applied. */
+  private Value ruleNodeValue(DocNode node, Value base, Overlay ov, State st) {
+    if (ov != null && ov.value != null) {
+      return ov.value;
+    }
+    Value v = switch (node.kind) {
+      case COMPLETE -> completeValue(node, st);
+      case MULTI -> multiValue(node, st);
+      case OBJECT -> objectValue(node, st);
+      case FUNCTION, NAMESPACE -> null;
+    };
+    return ov == null || v == null ? v : ov.applyTo(v);
+  }
+
+  private boolean evalRuleNode(DocNode node, PTerm[] path, int i, Value[] f, State st, VCont k) {
+    switch (node.kind) {
+      case COMPLETE -> {
+        Value v = completeValue(node, st);
+        return v != null && indexPath(v, path, i, f, st, k);
+      }
+      case MULTI -> {
+        if (i < path.length && !hasUnbound(path[i], f)) {
+          return evalTerm(path[i], f, st, key ->
+              multiContains(node, key, st) && indexPath(key, path, i + 1, f, st, k));
+        }
+        Value v = multiValue(node, st);
+        return indexPath(v, path, i, f, st, k);
+      }
+      case OBJECT -> {
+        if (i < path.length && !hasUnbound(path[i], f) && singleKeyRules(node)) {
+          return evalTerm(path[i], f, st, key -> {
+            Value v = objectLookup(node, key, st);
+            return v != null && indexPath(v, path, i + 1, f, st, k);
+          });
+        }
+        Value v = objectValue(node, st);
+        return v != null && indexPath(v, path, i, f, st, k);
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private static boolean singleKeyRules(DocNode node) {
+    for (PRule r : node.rules) {
+      if (r.keyPath.length != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ================================================================ rules
+
+  /** The rules worth evaluating, using the node's index when it has one. */
+  private List<PRule> candidates(DocNode node, State st) {
+    RuleIndex idx = node.index;
+    if (idx == null) {
+      return node.rules;
+    }
+    Value key = evalOne(idx.ref(), new Value[0], st);
+    List<PRule> hit = key == null ? List.of() : idx.buckets().getOrDefault(key, List.of());
+    if (idx.others().isEmpty()) {
+      return hit;
+    }
+    if (hit.isEmpty()) {
+      return idx.others();
+    }
+    List<PRule> out = new ArrayList<>(hit.size() + idx.others().size());
+    out.addAll(hit);
+    out.addAll(idx.others());
+    out.sort((a, b) -> Integer.compare(idx.order().get(a), idx.order().get(b)));
+    return out;
+  }
+
+  private Value completeValue(DocNode node, State st) {
+    Value cached = st.memo.get(node);
+    if (cached != null) {
+      return cached == UNDEFINED ? null : cached;
+    }
+    Value[] result = {null};
+    PRule[] from = {null};
+    for (PRule r : candidates(node, st)) {
+      evalRuleChain(r, st, null, v -> {
+        if (result[0] == null) {
+          result[0] = v;
+          from[0] = r;
+        } else if (!result[0].equals(v)) {
+          throw new EvalException(EvalException.CONFLICT, "complete rules must not produce multiple outputs",
+              r.location);
+        }
+        return false;
+      });
+    }
+    if (result[0] == null && node.defaultRule != null) {
+      result[0] = ((PTerm.Const) node.defaultRule.value).value();
+    }
+    st.memo.put(node, result[0] == null ? UNDEFINED : result[0]);
+    return result[0];
+  }
+
+  /**
+   * Evaluates a rule (and its else chain when the body has no solution), emitting the head
+   * value of each solution. {@code args} binds function parameters; null for other rules.
+   */
+  private void evalRuleChain(PRule r, State st, Value[] args, VCont emit) {
+    Value[] f = new Value[r.frameSize];
+    boolean[] any = {false};
+    Cont body = () -> evalBody(r.body, 0, f, st, () -> {
+      any[0] = true;
+      boolean stop = evalTerm(r.value, f, st, emit);
+      return stop || r.constantValue;
+    });
+    if (args == null) {
+      body.run();
+    } else {
+      bindParams(r.params, args, 0, f, st, body);
+    }
+    if (!any[0] && r.elseRule != null) {
+      evalRuleChain(r.elseRule, st, args, emit);
+    }
+  }
+
+  private boolean bindParams(PTerm[] params, Value[] args, int i, Value[] f, State st, Cont k) {
+    if (i == params.length) {
+      return k.run();
+    }
+    return unifyValue(params[i], args[i], f, st, () -> bindParams(params, args, i + 1, f, st, k));
+  }
+
+  private Value multiValue(DocNode node, State st) {
+    Value cached = st.memo.get(node);
+    if (cached != null) {
+      return cached;
+    }
+    Set<Value> out = new HashSet<>();
+    for (PRule r : candidates(node, st)) {
+      Value[] f = new Value[r.frameSize];
+      evalBody(r.body, 0, f, st, () -> evalTerm(r.value, f, st, v -> {
+        out.add(v);
+        return false;
+      }));
+    }
+    Value v = SetValue.wrap(out);
+    st.memo.put(node, v);
+    return v;
+  }
+
+  private record Lookup(DocNode node, Value key) {}
+
+  /** Whether a multi-value rule contains {@code key}, evaluating only what can produce it. */
+  private boolean multiContains(DocNode node, Value key, State st) {
+    Value full = st.memo.get(node);
+    if (full instanceof SetValue s) {
+      return s.contains(key);
+    }
+    Lookup lk = new Lookup(node, key);
+    Value cached = st.memo.get(lk);
+    if (cached != null) {
+      return cached == BooleanValue.TRUE;
+    }
+    boolean found = false;
+    for (PRule r : candidates(node, st)) {
+      if (r.value instanceof PTerm.Const c && !c.value().equals(key)) {
+        continue;
+      }
+      Value[] f = new Value[r.frameSize];
+      if (r.value instanceof PTerm.Local l) {
+        f[l.slot()] = key;
+      }
+      found = evalBody(r.body, 0, f, st, () -> evalTerm(r.value, f, st, key::equals));
+      if (found) {
+        break;
+      }
+    }
+    st.memo.put(lk, BooleanValue.of(found));
+    return found;
+  }
+
+  /** {@code p[key]} for object rules with one key segment, without computing the whole object. */
+  private Value objectLookup(DocNode node, Value key, State st) {
+    Value full = st.memo.get(node);
+    if (full != null) {
+      return full == UNDEFINED ? null : select(full, key);
+    }
+    Lookup lk = new Lookup(node, key);
+    Value cached = st.memo.get(lk);
+    if (cached != null) {
+      return cached == UNDEFINED ? null : cached;
+    }
+    Value[] result = {null};
+    Set<Value> set = new HashSet<>();
+    boolean[] isSet = {false};
+    for (PRule r : candidates(node, st)) {
+      PTerm keyTerm = r.keyPath[0];
+      if (keyTerm instanceof PTerm.Const c && !c.value().equals(key)) {
+        continue;
+      }
+      Value[] f = new Value[r.frameSize];
+      if (keyTerm instanceof PTerm.Local l) {
+        f[l.slot()] = key;
+      }
+      evalBody(r.body, 0, f, st, () -> evalTerm(keyTerm, f, st, kv -> kv.equals(key)
+          && evalTerm(r.value, f, st, v -> {
+            if (r.contains) {
+              isSet[0] = true;
+              set.add(v);
+            } else if (result[0] == null) {
+              result[0] = v;
+            } else if (!result[0].equals(v)) {
+              throw new EvalException(EvalException.CONFLICT, "object keys must be unique", r.location);
+            }
+            return false;
+          })));
+    }
+    Value v = isSet[0] ? SetValue.wrap(set) : result[0];
+    st.memo.put(lk, v == null ? UNDEFINED : v);
+    return v;
+  }
+
+  /** The object defined by rules with variables in their head references, merged with child rules. */
+  private Value objectValue(DocNode node, State st) {
+    Value cached = st.memo.get(node);
+    if (cached != null) {
+      return cached == UNDEFINED ? null : cached;
+    }
+    DocBuilder doc = new DocBuilder();
+    for (PRule r : node.rules) {
+      Value[] f = new Value[r.frameSize];
+      Value[] keys = new Value[r.keyPath.length];
+      evalBody(r.body, 0, f, st, () -> evalItems(r.keyPath, 0, keys, f, st,
+          () -> evalTerm(r.value, f, st, v -> {
+            doc.put(keys, v, r.contains, r.location);
+            return false;
+          })));
+    }
+    for (Map.Entry<Value, DocNode> e : node.children.entrySet()) {
+      if (!e.getValue().hasRules) {
+        continue;
+      }
+      DocNode child = e.getValue();
+      Value v = child.kind == DocNode.Kind.NAMESPACE
+          ? namespaceValue(child, null, null, st)
+          : ruleNodeValue(child, null, null, st);
+      if (v != null) {
+        doc.put(new Value[] {e.getKey()}, v, false, child.rules.isEmpty() ? null : child.rules.get(0).location);
+      }
+    }
+    Value v = doc.build();
+    st.memo.put(node, v);
+    return v;
+  }
+
+  // ================================================================ calls
+
+  private boolean evalCall(PTerm.Call c, Value[] f, State st, VCont k) {
+    if (c.builtin() != null && c.builtin().name().equals("print")) {
+      return evalPrint(c, f, st, k);
+    }
+    Value[] args = new Value[c.args().length];
+    return evalItems(c.args(), 0, args, f, st, () -> invoke(c, args.clone(), st, k));
+  }
+
+  private boolean invoke(PTerm.Call c, Value[] args, State st, VCont k) {
+    if (!st.mocks.isEmpty()) {
+      State.Mock m = st.mocks.get(c.name());
+      if (m != null) {
+        if (m.value() != null) {
+          return k.accept(m.value());
+        }
+        PTerm.Call target = m.function();
+        // The replacement runs without the mock of itself, so a mock may call the original.
+        return invokeTarget(target, c.location(), args, st, k);
+      }
+    }
+    return invokeTarget(c, c.location(), args, st, k);
+  }
+
+  private boolean invokeTarget(PTerm.Call c, Location loc, Value[] args, State st, VCont k) {
+    if (c.function() != null) {
+      Value v = callFunction(c.function(), args, st);
+      return v != null && k.accept(v);
+    }
+    Builtin b = c.builtin();
+    if (!b.variadic() && args.length != b.arity()) {
+      return false;
+    }
+    try {
+      if (b.isRelation()) {
+        List<Value> outs = new ArrayList<>();
+        b.relation().call(run, args, outs::add);
+        for (Value v : outs) {
+          if (k.accept(v)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      Value v = b.function().call(run, args);
+      return v != null && k.accept(v);
+    } catch (BuiltinException e) {
+      return builtinError(b.name(), e.code(), e.getMessage(), loc);
+    } catch (EvalException e) {
+      throw e;
+    } catch (StackOverflowError e) {
+      throw new EvalException(EvalException.INTERNAL, b.name() + ": nesting too deep", loc);
+    } catch (RuntimeException e) {
+      return builtinError(b.name(), EvalException.BUILTIN, String.valueOf(e.getMessage()), loc);
+    }
+  }
+
+  /** Strict mode: an error. Default mode: the call is undefined, as in OPA. */
+  private boolean builtinError(String name, String code, String message, Location loc) {
+    if (run.strict()) {
+      throw new EvalException(code, name + ": " + message, loc);
+    }
+    return false;
+  }
+
+  /** Calls a user function: conflicting outputs are an error; no output is undefined. */
+  Value callFunction(DocNode node, Value[] args, State st) {
+    Value[] result = {null};
+    for (PRule r : node.rules) {
+      evalRuleChain(r, st, args, v -> {
+        if (result[0] == null) {
+          result[0] = v;
+        } else if (!result[0].equals(v)) {
+          throw new EvalException(EvalException.CONFLICT,
+              "functions must not produce multiple outputs for same inputs", r.location);
+        }
+        return false;
+      });
+    }
+    if (result[0] == null && node.defaultRule != null) {
+      result[0] = ((PTerm.Const) node.defaultRule.value).value();
+    }
+    return result[0];
+  }
+
+  /** {@code print} sees every value of each operand, and {@code <undefined>} for none. */
+  private boolean evalPrint(PTerm.Call c, Value[] f, State st, VCont k) {
+    List<List<Value>> operands = new ArrayList<>();
+    for (PTerm a : c.args()) {
+      List<Value> vs = new ArrayList<>();
+      try {
+        evalTerm(a, f, st, v -> {
+          vs.add(v);
+          return false;
+        });
+      } catch (EvalException e) {
+        if (e.code().equals(EvalException.CANCEL)) {
+          throw e;
+        }
+      }
+      if (vs.isEmpty()) {
+        vs.add(null);
+      }
+      operands.add(vs);
+    }
+    printCombinations(c, operands, 0, new Value[operands.size()], st);
+    return k.accept(BooleanValue.TRUE);
+  }
+
+  private void printCombinations(PTerm.Call c, List<List<Value>> ops, int i, Value[] cur, State st) {
+    if (i == ops.size()) {
+      invokeTarget(c, c.location(), cur.clone(), st, v -> false);
+      return;
+    }
+    for (Value v : ops.get(i)) {
+      cur[i] = v;
+      printCombinations(c, ops, i + 1, cur, st);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.mandate.rego.eval;
+
+import dev.mandate.rego.EvalException;
+import dev.mandate.rego.EvalOptions;
+import dev.mandate.rego.QueryResult;
+import dev.mandate.rego.compiler.CompiledPolicy;
+import dev.mandate.rego.compiler.CompiledQuery;
+import dev.mandate.rego.plan.PExpr;
+import dev.mandate.rego.value.BooleanValue;
+import dev.mandate.rego.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a compiled query against a compiled policy and collects its result set. */
+public final class QueryEvaluator {
+  private QueryEvaluator() {}
+
+  public static List<QueryResult> evaluate(CompiledPolicy policy, CompiledQuery query, EvalOptions options) {
+    QueryRun run = new QueryRun(options);
+    Evaluator ev = new Evaluator(policy.root(), policy.data(), run);
+    State st = new State(options.input(), null, Map.of());
+    Value[] frame = new Value[query.frameSize()];
+    List<QueryResult> out = new ArrayList<>();
+    try {
+      ev.evalBody(query.body(), 0, frame, st, () -> {
+        Map<String, Value> bindings = new LinkedHashMap<>();
+        query.namedVars().forEach((name, slot) -> {
+          if (frame[slot] != null) {
+            bindings.put(name, frame[slot]);
+          }
+        });
+        List<Value> values = new ArrayList<>();
+        for (PExpr e : query.sourceOrder()) {
+          Value v = BooleanValue.TRUE;
+          if (!e.negated() && e.withs().length == 0 && e.node() instanceof PExpr.TermNode t) {
+            Value tv = ev.evalOne(t.term(), frame, st);
+            if (tv != null) {
+              v = tv;
+            }
+          }
+          values.add(v);
+        }
+        out.add(new QueryResult(values, bindings));
+        return false;
+      });
+    } catch (StackOverflowError e) {
+      throw new EvalException(EvalException.INTERNAL, "evaluation nested too deeply (stack exhausted)", null);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.mandate.rego.eval;
+
+import dev.mandate.rego.EvalException;
+import dev.mandate.rego.EvalOptions;
+import dev.mandate.rego.builtins.BuiltinContext;
+import dev.mandate.rego.value.Value;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Everything one query evaluation shares: its clock, its limits, its per-query caches and its
+ * print sink. Built-ins see it as their {@link BuiltinContext}. Never shared between threads.
+ */
+final class QueryRun implements BuiltinContext {
+  private static final int CLOCK_CHECK_INTERVAL = 1024;
+
+  private final long now;
+  private final long deadlineNanos;
+  private final long maxSteps;
+  private final boolean strict;
+  private final PrintSink printSink;
+  private final Map<Object, Value> queryCache = new HashMap<>();
+  private long steps;
+
+  QueryRun(EvalOptions options) {
+    this.now = options.nowNanos() != null ? options.nowNanos() : wallClockNanos();
+    this.deadlineNanos = System.nanoTime() + options.timeout().toNanos();
+    this.maxSteps = options.maxSteps();
+    this.strict = options.strictBuiltinErrors();
+    this.printSink = options.printSink();
+  }
+
+  private static long wallClockNanos() {
+    java.time.Instant i = java.time.Instant.now();
+    return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+  }
+
+  /** Counts one evaluation step; throws when the step limit or the deadline is passed. */
+  void step() {
+    long s = ++steps;
+    if (s > maxSteps) {
+      throw new EvalException(EvalException.CANCEL, "evaluation step limit exceeded (" + maxSteps + " steps)", null);
+    }
+    if ((s % CLOCK_CHECK_INTERVAL) == 0 && System.nanoTime() - deadlineNanos > 0) {
+      throw new EvalException(EvalException.CANCEL, "evaluation deadline exceeded", null);
+    }
+  }
+
+  @Override
+  public long nowNanos() {
+    return now;
+  }
+
+  @Override
+  public Value queryCache(Object key, Function<Object, Value> compute) {
+    return queryCache.computeIfAbsent(key, compute);
+  }
+
+  @Override
+  public PrintSink printSink() {
+    return printSink;
+  }
+
+  @Override
+  public boolean strict() {
+    return strict;
+  }
+
+  @Override
+  public void checkCancelled() {
+    if (System.nanoTime() - deadlineNanos > 0) {
+      throw new EvalException(EvalException.CANCEL, "evaluation deadline exceeded", null);
+    }
+    step();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.mandate.rego.eval;
+
+import dev.mandate.rego.plan.PTerm;
+import dev.mandate.rego.value.Value;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The documents an expression sees: input, the data overlay and function mocks that
+ * {@code with} installed, and the memo of rule values valid for exactly these documents. A
+ * {@code with} modifier evaluates its expression in a new state with a fresh memo.
+ */
+final class State {
+  final Value input;
+  final Overlay overlay;
+  final Map<String, Mock> mocks;
+  final Map<Object, Value> memo = new HashMap<>();
+
+  State(Value input, Overlay overlay, Map<String, Mock> mocks) {
+    this.input = input;
+    this.overlay = overlay;
+    this.mocks = mocks;
+  }
+
+  /** A replacement for a function or built-in: another function, or a constant value. */
+  record Mock(PTerm.Call function, Value value) {}
+}

@@ -1,0 +1,74 @@
+package dev.mandate.rego.plan;
+
+import dev.mandate.rego.value.StringValue;
+import dev.mandate.rego.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node of the tree of virtual documents under {@code data}: packages are inner nodes, and
+ * rules hang on the node named by the ground prefix of their head reference.
+ */
+public final class DocNode {
+  /** What the rules on a node define. */
+  public enum Kind {
+    /** No rules here: a package or a prefix of rule paths. */
+    NAMESPACE,
+    /** {@code p := v}, {@code p if ...}: one value. */
+    COMPLETE,
+    /** {@code p contains x}: a set. */
+    MULTI,
+    /** Rules with variables in their head reference: an object built from all solutions. */
+    OBJECT,
+    /** {@code f(x) := y}. */
+    FUNCTION
+  }
+
+  public final List<String> path;
+  public final Map<Value, DocNode> children = new LinkedHashMap<>();
+  public final List<PRule> rules = new ArrayList<>();
+  public PRule defaultRule;
+  public Kind kind = Kind.NAMESPACE;
+  /** Equality index over the rules, or null when the rules are few or not indexable. */
+  public RuleIndex index;
+  /** True when this node or a descendant has rules. */
+  public boolean hasRules;
+  /** Function arity (FUNCTION nodes). */
+  public int arity = -1;
+
+  public DocNode(List<String> path) {
+    this.path = List.copyOf(path);
+  }
+
+  public DocNode child(String name) {
+    return children.get(StringValue.of(name));
+  }
+
+  public DocNode childOrCreate(String name) {
+    return children.computeIfAbsent(StringValue.of(name), k -> {
+      List<String> p = new ArrayList<>(path);
+      p.add(name);
+      return new DocNode(p);
+    });
+  }
+
+  /** {@code data.a.b}. */
+  public String refText() {
+    StringBuilder sb = new StringBuilder("data");
+    for (String s : path) {
+      if (s.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        sb.append('.').append(s);
+      } else {
+        sb.append("[").append(dev.mandate.rego.value.Json.quote(s)).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return refText();
+  }
+}
