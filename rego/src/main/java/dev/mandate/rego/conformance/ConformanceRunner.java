@@ -123,8 +123,20 @@ public final class ConformanceRunner {
       return new Observed.Crash("stack overflow");
     } catch (Throwable t) {
       String m = t.getMessage();
-      return new Observed.Crash(t.getClass().getName() + (m == null ? "" : ": " + m));
+      return new Observed.Crash(t.getClass().getName() + (m == null ? "" : ": " + m)
+          + whereInEngine(t));
     }
+  }
+
+  /** The innermost engine frame of a crash, so a failure report points at the bug. */
+  private static String whereInEngine(Throwable t) {
+    for (StackTraceElement frame : t.getStackTrace()) {
+      if (frame.getClassName().startsWith("dev.mandate.")
+          && !frame.getClassName().startsWith(ConformanceRunner.class.getPackageName())) {
+        return " (at " + frame + ")";
+      }
+    }
+    return "";
   }
 
   private static void joinUninterruptibly(Thread t) {
