@@ -152,17 +152,18 @@ class RegoCliEngineTest {
 
         test_undefined if input.nope
 
-        test_error if {
-          x := 1
-          x := 2
+        test_error := x if {
+          some x in [1, 2]
         }
         """);
     RegoCliTest.Run r = run("test", tests.toString());
     assertEquals(1, r.code(), r.err());
     assertTrue(r.out().contains("data.t.test_false: FAIL ("), r.out());
     assertTrue(r.out().contains("data.t.test_undefined: FAIL ("), r.out());
+    assertTrue(r.out().contains("data.t.test_error: ERROR ("), r.out());
+    assertTrue(r.out().contains("eval_conflict_error"), r.out());
     assertFalse(r.out().contains("test_ok"), r.out());
-    assertTrue(r.out().endsWith("1 passed, 2 failed\n"), r.out());
+    assertTrue(r.out().endsWith("1 passed, 3 failed\n"), r.out());
   }
 
   @Test
