@@ -27,7 +27,7 @@ import java.util.function.Function;
  *   <li>{@code -1} is a number literal; {@code -x} and {@code -(1)} are syntax errors, as in OPA.
  *   <li>Every location is that of the node's first token; an infix call is located at its left
  *       operand, an else rule and its head at the {@code else} keyword, a rule of a chained body
- *       ({@code p if { a } { b }} defines two rules) and its head at that body's {@code {}.
+ *       ({@code p if { a } { b }} defines two rules) and its head at that body's opening brace.
  *   <li>A rule without written body ({@code p := 1}, {@code p contains x}, {@code default p := 1},
  *       a value-only {@code else := 3}) has an empty body. A rule without written value has the
  *       value {@code true} located at its head ({@code default p} is accepted, as in OPA).
