@@ -27,10 +27,10 @@ public final class JwtBuiltins {
       if (alg.family() == JwsAlgorithm.Family.HMAC) {
         r.function(name, 2, (ctx, a) -> verifyHmac(alg, a));
       } else {
-        r.function(name, 2, (ctx, a) -> verifyAsymmetric(alg, a));
+        r.function(name, 2, (ctx, a) -> verifyAsymmetric(ctx, alg, a));
       }
     }
-    r.function("io.jwt.decode_verify", 2, (ctx, a) -> decodeVerify(a, ctx.nowNanos()));
+    r.function("io.jwt.decode_verify", 2, (ctx, a) -> decodeVerify(ctx, a));
     r.function("io.jwt.encode_sign", 3, (ctx, a) -> StringValue.of(JwtSigner.sign(
         GoJson.marshal(Args.object(a, 0)), GoJson.marshal(Args.object(a, 1)), GoJson.marshal(Args.object(a, 2)))));
     r.function("io.jwt.encode_sign_raw", 3, (ctx, a) -> {
@@ -87,7 +87,7 @@ public final class JwtBuiltins {
    * key, a JWK or a JWK set. A set entry whose {@code kid} matches the header's is the only one
    * tried; otherwise each entry whose {@code alg} (if it has one) equals the header's.
    */
-  private static Value verifyAsymmetric(JwsAlgorithm alg, Value[] args) {
+  private static Value verifyAsymmetric(BuiltinContext ctx, JwsAlgorithm alg, Value[] args) {
     CompactJwt jwt = CompactJwt.split(Args.string(args, 0));
     List<JwtKey> keys = JwtKeys.parseVerificationKeys(Args.string(args, 1));
     byte[] signature = jwt.decodeSignature();
@@ -101,6 +101,8 @@ public final class JwtBuiltins {
       }
     }
     for (JwtKey key : keys) {
+      // A large key set costs one signature check per key: let deadlines interrupt it.
+      ctx.checkCancelled();
       if (!key.alg().isEmpty() && !key.alg().equals(header.alg())) {
         continue;
       }
@@ -116,9 +118,9 @@ public final class JwtBuiltins {
    * every constraint holds, {@code [false, {}, {}]} otherwise. Malformed tokens and bad
    * constraints are errors, not {@code false}.
    */
-  static ArrayValue decodeVerify(Value[] args, long nowNanos) {
+  static ArrayValue decodeVerify(BuiltinContext ctx, Value[] args) {
     ObjectValue constraintsObj = Args.object(args, 1);
-    JwtConstraints constraints = JwtConstraints.parse(constraintsObj, nowNanos);
+    JwtConstraints constraints = JwtConstraints.parse(constraintsObj, ctx.nowNanos());
     String token = Args.string(args, 0);
     ObjectValue headerObj;
     String payloadText;
@@ -133,7 +135,7 @@ public final class JwtBuiltins {
         return UNVERIFIED;
       }
       byte[] signature = jwt.decodeSignature();
-      if (!constraints.verify(header, jwt, signature)) {
+      if (!constraints.verify(ctx, header, jwt, signature)) {
         return UNVERIFIED;
       }
       payloadText = jwt.decodePayload();

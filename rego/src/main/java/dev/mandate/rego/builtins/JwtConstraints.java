@@ -88,7 +88,7 @@ final class JwtConstraints {
    * names. A key whose {@code kid} matches the header's is the only one tried; otherwise every
    * key whose own {@code alg} (if any) matches the header's.
    */
-  boolean verify(JwtHeader header, CompactJwt token, byte[] signature) {
+  boolean verify(BuiltinContext ctx, JwtHeader header, CompactJwt token, byte[] signature) {
     JwsAlgorithm algorithm = JwsAlgorithm.byName(header.alg());
     if (algorithm == null) {
       return false;
@@ -103,6 +103,7 @@ final class JwtConstraints {
         }
       }
       for (JwtKey key : keys) {
+        ctx.checkCancelled();
         if (!key.alg().isEmpty() && !key.alg().equals(header.alg())) {
           continue;
         }
