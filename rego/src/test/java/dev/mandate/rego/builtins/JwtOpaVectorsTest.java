@@ -102,4 +102,58 @@ class JwtOpaVectorsTest {
         () -> call("io.jwt.decode_verify", token, Json.parse("{\"secret\": \"42\"}")));
     assertEquals("exp value must be a number", e.getMessage());
   }
+
+  /** OPA's test certificate for its RS256 decode_verify cases (no trailing newline, expired: irrelevant). */
+  private static final String OPA_CERT = """
+      -----BEGIN CERTIFICATE-----
+      MIIC/DCCAeSgAwIBAgIJAJRvYDU3ei3EMA0GCSqGSIb3DQEBCwUAMBMxETAPBgNV
+      BAMMCHdoYXRldmVyMB4XDTE4MDgxMDEwMzgxNloXDTE4MDkwOTEwMzgxNlowEzER
+      MA8GA1UEAwwId2hhdGV2ZXIwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIB
+      AQC4kCmzLMW/5jzkzkmN7Me8wPD+ymBUIjsGqliGfMrfFfDV2eTPVtZcYD3IXoB4
+      AOUT7XJzWjOsBRFOcVKKEiCPjXiLcwLb/QWQ1x0Budft32r3+N0KQd1rgcRHTPNc
+      JoeWCfOgDPp51RTzTT6HQuV4ud+CDhRJP7QMVMIgal9Nuzs49LLZaBPW8/rFsHjk
+      JQ4kDujSrpcT6F2FZY3SmWsOJgP7RjVKk5BheYeFKav5ZV4p6iHn/TN4RVpvpNBh
+      5z/XoHITJ6lpkHSDpbIaQUTpobU2um8N3biz+HsEAmD9Laa27WUpYSpiM6DDMSXl
+      dBDJdumerVRJvXYCtfXqtl17AgMBAAGjUzBRMB0GA1UdDgQWBBRz74MkVzT2K52/
+      FJC4mTa9coM/DTAfBgNVHSMEGDAWgBRz74MkVzT2K52/FJC4mTa9coM/DTAPBgNV
+      HRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBCwUAA4IBAQAD1ZE4IaIAetqGG+vt9oz1
+      Ix0j4EPok0ONyhhmiSsF6rSv8zlNWweVf5y6Z+AoTNY1Fym0T7dbpbqIox0EdKV3
+      FLzniWOjznupbnqfXwHX/g1UAZSyt3akSatVhvNpGlnd7efTIAiNinX/TkzIjhZ7
+      ihMIZCGykT1P0ys1OaeEf57wAzviatD4pEMTIW0OOqY8bdRGhuJR1kKUZ/2Nm8Ln
+      y7E0y8uODVbH9cAwGyzWB/QFc+bffNgi9uJaPQQc5Zxwpu9utlqyzFvXgV7MBYUK
+      EYSLyxp4g4e5aujtLugaC8H6n9vP1mEBr/+T8HGynBZHNTKlDhhL9qDbpkkNB6/w
+      -----END CERTIFICATE-----""";
+  private static final String NBF_1000 = "eyJhbGciOiAiUlMyNTYiLCAidHlwIjogIkpXVCJ9.eyJuYmYiOiAxMDAwLCAiaXNzIjogInh4eCJ9"
+      + ".cwwYDfJhU_ambPIpwBJwDek05miffoudprr41IAYsl0IKekb1ii2uEgwkNM-LJtVXHe9hsK3gANFyfqoJuCZIBvaNMx_3Z0BUdeBs4k1UwBiZCpuud0ofgHKURwvehNgqDvRfchq_-K_Agi2iRdl0oShgLjN-gVbBl8pRwUbQrvASlcsCpZIKUyOzXNtaIZEFh1z6ISDy8UHHOdoieKpN23swya7QAcEb0wXEEKMkkhiRd5QHgWLk37Lnw2K89mKcq4Om0CtV9nHrxxmpYGSMPojCy16Gjdg5-xKyJWvxCfb3YUBUVM4RWa7ICOPRJWPuHxu9pPYG63hb_qDU6NLsw";
+
+  private Value decodeVerifyWithOpaCert(String token, String extraConstraints) {
+    ObjectValue c = (ObjectValue) Json.parse("{\"cert\":" + Json.quote(OPA_CERT) + extraConstraints + "}");
+    return call("io.jwt.decode_verify", s(token), c);
+  }
+
+  @Test
+  void rs256NbfReachedMatchesOpa() {
+    assertEquals(ArrayValue.of(BooleanValue.TRUE, Json.parse("{\"alg\":\"RS256\",\"typ\":\"JWT\"}"),
+        Json.parse("{\"iss\":\"xxx\",\"nbf\":1000}")), decodeVerifyWithOpaCert(NBF_1000, ",\"time\":2000000000000"));
+  }
+
+  @Test
+  void rs256NbfTooSoonMatchesOpa() {
+    assertEquals(ArrayValue.of(BooleanValue.FALSE, ObjectValue.EMPTY, ObjectValue.EMPTY),
+        decodeVerifyWithOpaCert(NBF_1000, ",\"time\":500000000000"));
+  }
+
+  @Test
+  void rs256WrongAudienceMatchesOpa() {
+    String token = "eyJhbGciOiAiUlMyNTYiLCAidHlwIjogIkpXVCJ9.eyJpc3MiOiAieHh4IiwgImF1ZCI6ICJmcmVkIn0"
+        + ".F-9m2Tx8r1tuQFirazsI4FK05bXX3uP4ut8M2FryJ07k3bQhy262fdwNDmuFcGx0NfL-c80agcwGoTzMWXkVEgZ2KTz0QSAdcdGk3ZWtUy-Mj2IilZ1dzkVvW8LsithYFTGcUtkelFDrJwtMQ0Kum7SXJpC_HCBk4PbftY0XD6jRgHLnQdeT9_J11L4sd19vCdpxxxm3_m_yvUV3ZynzB4vhQbS3CET4EClAVhi-m_gMh9mj85gY1ycIz6-FxWv8xM2Igm2SMeIdyJwAvEGnIauRS928P_OqVCZgCH2Pafnxtzy77Llpxy8XS0xu5PtPw3_azhg33GaXDCFsfz6GpA";
+    assertEquals(ArrayValue.of(BooleanValue.FALSE, ObjectValue.EMPTY, ObjectValue.EMPTY),
+        decodeVerifyWithOpaCert(token, ",\"aud\":\"cath\""));
+    assertEquals(BooleanValue.TRUE, ((ArrayValue) decodeVerifyWithOpaCert(token, ",\"aud\":\"fred\"")).get(0));
+  }
+
+  @Test
+  void verifyRs256WithOpaCertificate() {
+    assertEquals(BooleanValue.TRUE, call("io.jwt.verify_rs256", s(NBF_1000), s(OPA_CERT)));
+  }
 }
