@@ -101,11 +101,8 @@ final class X509Json {
     o.put("Subject", name(subject));
     o.put("NotBefore", StringValue.of(cert.getNotBefore().toInstant().toString()));
     o.put("NotAfter", StringValue.of(cert.getNotAfter().toInstant().toString()));
-    putExtensions(o, extensions, true);
-    List<Value> uris = listOrEmpty(o.get(StringValue.of("URIs")));
-    o.put("URIStrings", uris.isEmpty() ? NullValue.INSTANCE
-        : ArrayValue.of(uris.stream().map(u -> (Value) ((ObjectValue) u).get("_text")).toList()));
-    stripUriText(o);
+    List<Value> uriStrings = putExtensions(o, extensions, true);
+    o.put("URIStrings", nullIfEmpty(uriStrings));
     return o.build();
   }
 
@@ -164,14 +161,17 @@ final class X509Json {
       }
       o.put("Attributes", attributes.isEmpty() ? NullValue.INSTANCE : ArrayValue.of(attributes));
       putExtensions(o, requested, false);
-      stripUriText(o);
       return o.build();
     } catch (Der.DerException | IndexOutOfBoundsException e) {
       throw BuiltinException.error("x509: malformed certificate request");
     }
   }
 
-  private static void putExtensions(ObjectValue.Builder o, List<Der.Element> extensions, boolean certificate) {
+  /**
+   * Puts the fields that come from extensions; certificate-only fields when
+   * {@code certificate}. Returns the subject alternative name URIs as text.
+   */
+  private static List<Value> putExtensions(ObjectValue.Builder o, List<Der.Element> extensions, boolean certificate) {
     List<Value> exts = new ArrayList<>();
     List<Value> unhandled = new ArrayList<>();
     int keyUsage = 0;
@@ -188,6 +188,7 @@ final class X509Json {
     List<Value> emails = new ArrayList<>();
     List<Value> ips = new ArrayList<>();
     List<Value> uris = new ArrayList<>();
+    List<Value> uriStrings = new ArrayList<>();
     List<Value> crlDps = new ArrayList<>();
     List<Value> policyIds = new ArrayList<>();
     List<Value> policies = new ArrayList<>();
@@ -223,7 +224,7 @@ final class X509Json {
             }
           }
         }
-        case "2.5.29.17" -> generalNames(v.children(), dns, emails, ips, uris);
+        case "2.5.29.17" -> generalNames(v.children(), dns, emails, ips, uris, uriStrings);
         case "2.5.29.37" -> {
           for (Der.Element e : v.children()) {
             Integer known = EXT_KEY_USAGES.get(Der.oidString(e.oid()));
@@ -290,7 +291,7 @@ final class X509Json {
     o.put("IPAddresses", nullIfEmpty(ips));
     o.put("URIs", nullIfEmpty(uris));
     if (!certificate) {
-      return;
+      return uriStrings;
     }
     o.put("UnhandledCriticalExtensions", nullIfEmpty(unhandled));
     o.put("KeyUsage", NumberValue.of(keyUsage));
@@ -317,10 +318,11 @@ final class X509Json {
       o.put(f, NumberValue.ZERO);
       o.put(f + "Zero", BooleanValue.FALSE);
     }
+    return uriStrings;
   }
 
   private static void generalNames(List<Der.Element> names, List<Value> dns, List<Value> emails,
-      List<Value> ips, List<Value> uris) {
+      List<Value> ips, List<Value> uris, List<Value> uriStrings) {
     for (Der.Element gn : names) {
       if (gn.isContext(1)) {
         emails.add(StringValue.of(gn.text()));
@@ -328,13 +330,14 @@ final class X509Json {
         dns.add(StringValue.of(gn.text()));
       } else if (gn.isContext(6)) {
         uris.add(uri(gn.text()));
+        uriStrings.add(StringValue.of(gn.text()));
       } else if (gn.isContext(7)) {
         ips.add(StringValue.of(GoIp.format(gn.content())));
       }
     }
   }
 
-  /** Go's url.URL as JSON; {@code _text} carries the original text for URIStrings and is dropped. */
+  /** Go's url.URL as JSON. */
   private static Value uri(String text) {
     ObjectValue.Builder u = ObjectValue.builder();
     String scheme = "";
@@ -366,29 +369,7 @@ final class X509Json {
         .put("Host", StringValue.of(host)).put("Path", StringValue.of(path)).put("RawPath", StringValue.EMPTY)
         .put("OmitHost", BooleanValue.FALSE).put("ForceQuery", BooleanValue.FALSE)
         .put("RawQuery", StringValue.of(query)).put("Fragment", StringValue.of(fragment))
-        .put("RawFragment", StringValue.EMPTY).put("_text", StringValue.of(text)).build();
-  }
-
-  private static void stripUriText(ObjectValue.Builder o) {
-    List<Value> uris = listOrEmpty(o.get(StringValue.of("URIs")));
-    if (uris.isEmpty()) {
-      return;
-    }
-    List<Value> clean = new ArrayList<>();
-    for (Value u : uris) {
-      ObjectValue.Builder b = ObjectValue.builder();
-      ((ObjectValue) u).forEach((k, v) -> {
-        if (!k.equals(StringValue.of("_text"))) {
-          b.put(k, v);
-        }
-      });
-      clean.add(b.build());
-    }
-    o.put("URIs", ArrayValue.of(clean));
-  }
-
-  private static List<Value> listOrEmpty(Value v) {
-    return v instanceof ArrayValue a ? a.asList() : List.of();
+        .put("RawFragment", StringValue.EMPTY).build();
   }
 
   /** Go's pkix.Name from a DER Name, attributes in certificate order. */
