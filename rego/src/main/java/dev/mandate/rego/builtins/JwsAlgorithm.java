@@ -127,13 +127,38 @@ enum JwsAlgorithm {
         return false;
       }
     }
+    if (family == Family.RSA_PSS) {
+      // Go verifies PSS with automatic salt length; the JDK needs it stated. JWS signers use the
+      // hash length (RFC 7518), Go's own rsa.SignPSS defaults to the maximum: accept both.
+      return verifyWith(key, input, signature, pssParams)
+          || verifyWith(key, input, signature, withSalt(pssParams, maxSaltLength((RSAKey) key)));
+    }
+    return verifyWith(key, input, signature, null);
+  }
+
+  private boolean verifyWith(PublicKey key, byte[] input, byte[] signature, PSSParameterSpec params)
+      throws GeneralSecurityException {
     Signature verifier = Signature.getInstance(jdkName);
-    if (pssParams != null) {
-      verifier.setParameter(pssParams);
+    if (params != null) {
+      verifier.setParameter(params);
     }
     verifier.initVerify(key);
     verifier.update(input);
     return verifier.verify(signature);
+  }
+
+  private static PSSParameterSpec withSalt(PSSParameterSpec p, int saltLength) {
+    return new PSSParameterSpec(p.getDigestAlgorithm(), p.getMGFAlgorithm(), p.getMGFParameters(),
+        Math.max(saltLength, 0), p.getTrailerField());
+  }
+
+  /**
+   * RFC 8017 9.1: emLen - hLen - 2, with emLen = ceil((modBits - 1) / 8). The standard salt
+   * length of these parameters is hLen.
+   */
+  private int maxSaltLength(RSAKey key) {
+    int emLen = (key.getModulus().bitLength() - 1 + 7) / 8;
+    return emLen - pssParams.getSaltLength() - 2;
   }
 
   /** Signs {@code input}; the key must suit the algorithm. */

@@ -294,6 +294,21 @@ class JwtBuiltinsTest {
   // ---- verify_*: negative -----------------------------------------------------------------
 
   @Test
+  void verifiesPssSignatureWithMaximumSaltLengthAsGoDoes() throws Exception {
+    // Go's rsa.SignPSS defaults to the longest salt; OPA's verify_ps256 accepts it.
+    String input = b64("{\"alg\":\"PS256\"}") + "." + b64(CLAIMS);
+    java.security.Signature signer = java.security.Signature.getInstance("RSASSA-PSS");
+    int emLen = (((java.security.interfaces.RSAKey) JwtTestKeys.rsaPublic(JwtTestKeys.RSA)).getModulus().bitLength() + 6) / 8;
+    signer.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+        java.security.spec.MGF1ParameterSpec.SHA256, emLen - 32 - 2, 1));
+    signer.initSign(JwtTestKeys.RSA.toRSAPrivateKey());
+    signer.update(input.getBytes(StandardCharsets.US_ASCII));
+    String token = input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+    assertTrue(verify("io.jwt.verify_ps256", token, rsaPem()));
+    assertFalse(verify("io.jwt.verify_ps384", token, rsaPem()));
+  }
+
+  @Test
   void wrongKeyDoesNotVerify() {
     String token = JwtTestKeys.rsaToken(JWSAlgorithm.RS256, JwtTestKeys.RSA, CLAIMS);
     assertFalse(verify("io.jwt.verify_rs256", token, JwtTestKeys.pem(JwtTestKeys.rsaPublic(JwtTestKeys.RSA_OTHER))));
