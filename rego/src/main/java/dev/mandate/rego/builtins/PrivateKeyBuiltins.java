@@ -29,7 +29,6 @@ import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -235,9 +234,5 @@ final class PrivateKeyBuiltins {
       }
       default -> NullValue.INSTANCE;
     };
-  }
-
-  static String b64(byte[] b) {
-    return Base64.getEncoder().encodeToString(b);
   }
 }

@@ -7,7 +7,6 @@ import dev.mandate.rego.value.NumberValue;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.StringValue;
 import dev.mandate.rego.value.Value;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.AlgorithmParameters;
