@@ -25,6 +25,8 @@ public final class StandardLibrary {
     ObjectBuiltins.register(r);
     TypeBuiltins.register(r);
     StringBuiltins.register(r);
+    CryptoBuiltins.register(r);
+    JwtBuiltins.register(r);
     return r;
   }
 }
