@@ -54,63 +54,86 @@ final class GoJson {
     }
   }
 
-  private static void write(StringBuilder sb, Value v, String prefix, String indent, int depth) {
+  /** A container being written: its remaining members and how deep it sits. */
+  private static final class Frame {
+    final java.util.Iterator<?> members; // Values for arrays and sets, Entries for objects
+    final boolean object;
+    final int depth;
+    boolean first = true;
+
+    Frame(java.util.Iterator<?> members, boolean object, int depth) {
+      this.members = members;
+      this.object = object;
+      this.depth = depth;
+    }
+  }
+
+  /**
+   * Writes with an explicit stack rather than recursion: values built by policies can nest
+   * deeper than the Java stack allows.
+   */
+  private static void write(StringBuilder sb, Value root, String prefix, String indent, int rootDepth) {
     boolean pretty = indent != null;
+    java.util.ArrayDeque<Frame> stack = new java.util.ArrayDeque<>();
+    open(sb, root, rootDepth, stack);
+    while (!stack.isEmpty()) {
+      Frame f = stack.peek();
+      if (!f.members.hasNext()) {
+        stack.pop();
+        if (pretty) {
+          newline(sb, prefix, indent, f.depth);
+        }
+        sb.append(f.object ? '}' : ']');
+        continue;
+      }
+      if (!f.first) {
+        sb.append(',');
+      }
+      f.first = false;
+      if (pretty) {
+        newline(sb, prefix, indent, f.depth + 1);
+      }
+      Value child;
+      if (f.object) {
+        Entry e = (Entry) f.members.next();
+        appendString(sb, e.key());
+        sb.append(pretty ? ": " : ":");
+        child = e.value();
+      } else {
+        child = (Value) f.members.next();
+      }
+      open(sb, child, f.depth + 1, stack);
+    }
+  }
+
+  /** Writes a scalar or an empty container whole; starts a frame for any other container. */
+  private static void open(StringBuilder sb, Value v, int depth, java.util.ArrayDeque<Frame> stack) {
     switch (v) {
       case NullValue n -> sb.append("null");
       case BooleanValue b -> sb.append(b.value());
       case NumberValue n -> sb.append(n);
       case StringValue s -> appendString(sb, s.value());
-      case ArrayValue a -> writeSequence(sb, a.asList(), prefix, indent, depth);
-      case SetValue s -> writeSequence(sb, List.of(s.sortedElements()), prefix, indent, depth);
+      case ArrayValue a -> openSequence(sb, a.asList(), depth, stack);
+      case SetValue s -> openSequence(sb, List.of(s.sortedElements()), depth, stack);
       case ObjectValue o -> {
         List<Entry> entries = sortedEntries(o);
         if (entries.isEmpty()) {
           sb.append("{}");
-          return;
+        } else {
+          sb.append('{');
+          stack.push(new Frame(entries.iterator(), true, depth));
         }
-        sb.append('{');
-        boolean first = true;
-        for (Entry e : entries) {
-          if (!first) {
-            sb.append(',');
-          }
-          first = false;
-          if (pretty) {
-            newline(sb, prefix, indent, depth + 1);
-          }
-          appendString(sb, e.key());
-          sb.append(pretty ? ": " : ":");
-          write(sb, e.value(), prefix, indent, depth + 1);
-        }
-        if (pretty) {
-          newline(sb, prefix, indent, depth);
-        }
-        sb.append('}');
       }
     }
   }
 
-  private static void writeSequence(StringBuilder sb, List<Value> items, String prefix, String indent, int depth) {
+  private static void openSequence(StringBuilder sb, List<Value> items, int depth, java.util.ArrayDeque<Frame> stack) {
     if (items.isEmpty()) {
       sb.append("[]");
-      return;
+    } else {
+      sb.append('[');
+      stack.push(new Frame(items.iterator(), false, depth));
     }
-    boolean pretty = indent != null;
-    sb.append('[');
-    for (int i = 0; i < items.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      if (pretty) {
-        newline(sb, prefix, indent, depth + 1);
-      }
-      write(sb, items.get(i), prefix, indent, depth + 1);
-    }
-    if (pretty) {
-      newline(sb, prefix, indent, depth);
-    }
-    sb.append(']');
   }
 
   private record Entry(String key, Value value) {}
