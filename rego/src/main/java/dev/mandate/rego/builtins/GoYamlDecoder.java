@@ -291,7 +291,8 @@ final class GoYamlDecoder {
     return switch (r.kind()) {
       case NULL -> NullValue.INSTANCE;
       case BOOL -> BooleanValue.of(r.bool());
-      case INT -> NumberValue.of(r.integer());
+      // Through BigDecimal: NumberValue.of(BigInteger) does not normalise big values (see report).
+      case INT -> NumberValue.of(new BigDecimal(r.integer()));
       case FLOAT -> {
         double d = r.floating();
         if (Double.isNaN(d) || Double.isInfinite(d)) {
