@@ -27,6 +27,12 @@ public final class StandardLibrary {
     StringBuiltins.register(r);
     CryptoBuiltins.register(r);
     JwtBuiltins.register(r);
+    EncodingBuiltins.register(r);
+    JsonBuiltins.register(r);
+    YamlBuiltins.register(r);
+    WalkBuiltins.register(r);
+    GraphBuiltins.register(r);
+    PrintBuiltins.register(r);
     return r;
   }
 }
