@@ -6,8 +6,11 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Go {@code regexp} behaviour on top of RE2J (never {@code java.util.regex}): compilation with
@@ -20,10 +23,17 @@ final class GoRegex {
   /** Compiled patterns kept at most; least recently used ones are evicted beyond it. */
   static final int CACHE_SIZE = 10_000;
 
-  private static final Cache<String, Pattern> CACHE =
+  private static final Cache<String, Compiled> CACHE =
       Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
 
   private GoRegex() {}
+
+  /**
+   * A compiled pattern and Go's names of its groups by index ({@code null} for unnamed ones).
+   * Go allows a name on several groups; RE2J does not, so later duplicates are compiled under
+   * synthetic names and mapped back here.
+   */
+  record Compiled(Pattern pattern, String[] groupNames) {}
 
   /** Raised when a pattern does not compile; the message is Go's {@code regexp.Compile} error. */
   static final class InvalidPattern extends RuntimeException {
@@ -33,35 +43,80 @@ final class GoRegex {
   }
 
   /** The compiled pattern, from the cache when possible. */
-  static Pattern compile(String pattern) {
-    Pattern p = CACHE.getIfPresent(pattern);
-    if (p == null) {
-      p = compileUncached(pattern);
-      CACHE.put(pattern, p);
+  static Compiled compile(String pattern) {
+    Compiled c = CACHE.getIfPresent(pattern);
+    if (c == null) {
+      c = compileUncached(pattern);
+      CACHE.put(pattern, c);
     }
-    return p;
+    return c;
   }
 
   /** Compiles without touching the cache; throws {@link InvalidPattern}. */
-  static Pattern compileUncached(String pattern) {
-    String limit = GoRegexLimits.check(pattern);
-    if (limit != null) {
-      throw new InvalidPattern("error parsing regexp: " + limit);
+  static Compiled compileUncached(String pattern) {
+    GoRegexScan.Result scan = GoRegexScan.scan(pattern);
+    if (scan.error() != null) {
+      throw new InvalidPattern("error parsing regexp: " + scan.error());
     }
+    Map<String, String> synthetic = new HashMap<>();
+    String source = renameDuplicateGroups(pattern, scan.names(), synthetic);
+    Pattern re;
     try {
-      return Pattern.compile(pattern);
+      re = Pattern.compile(source);
     } catch (PatternSyntaxException e) {
       throw new InvalidPattern(goMessage(e, pattern));
     } catch (StackOverflowError e) {
       throw new InvalidPattern("error parsing regexp: expression nests too deeply: `" + pattern + "`");
     }
+    String[] names = new String[re.groupCount() + 1];
+    for (Map.Entry<String, Integer> e : re.namedGroups().entrySet()) {
+      names[e.getValue()] = synthetic.getOrDefault(e.getKey(), e.getKey());
+    }
+    return new Compiled(re, names);
   }
 
-  /** RE2J words errors as Go does except for an unmatched {@code )}. */
+  /** Gives every repeated group name after the first a fresh name; records fresh → original. */
+  private static String renameDuplicateGroups(String pattern, List<GoRegexScan.NameSpan> spans,
+      Map<String, String> synthetic) {
+    Set<String> all = new HashSet<>();
+    for (GoRegexScan.NameSpan span : spans) {
+      all.add(pattern.substring(span.start(), span.end()));
+    }
+    if (all.size() == spans.size()) {
+      return pattern;
+    }
+    Set<String> seen = new HashSet<>();
+    StringBuilder sb = new StringBuilder();
+    int last = 0;
+    int counter = 0;
+    for (GoRegexScan.NameSpan span : spans) {
+      String name = pattern.substring(span.start(), span.end());
+      if (seen.add(name)) {
+        continue;
+      }
+      String fresh;
+      do {
+        fresh = "dup" + counter++ + "_" + name;
+      } while (all.contains(fresh));
+      all.add(fresh);
+      synthetic.put(fresh, name);
+      sb.append(pattern, last, span.start()).append(fresh);
+      last = span.end();
+    }
+    return sb.append(pattern, last, pattern.length()).toString();
+  }
+
+  /** RE2J words errors as Go does except for an unmatched {@code )} and a trailing backslash. */
   private static String goMessage(PatternSyntaxException e, String pattern) {
     String m = e.getMessage();
-    if (m != null && m.contains("stack underflow")) {
+    if (m == null) {
+      return "error parsing regexp: " + pattern;
+    }
+    if (m.contains("stack underflow")) {
       return "error parsing regexp: unexpected ): `" + pattern + "`";
+    }
+    if (m.endsWith("trailing backslash at end of expression")) {
+      return m + ": ``";
     }
     return m;
   }
@@ -155,11 +210,11 @@ final class GoRegex {
   }
 
   /** Go's {@code ReplaceAllString}: {@code $} in the replacement expands groups. */
-  static String replaceAll(BuiltinContext ctx, Pattern re, String src, String repl) {
+  static String replaceAll(BuiltinContext ctx, Compiled compiled, String src, String repl) {
     boolean expand = repl.indexOf('$') >= 0;
-    Matcher m = re.matcher(src);
+    Matcher m = compiled.pattern().matcher(src);
     int groups = m.groupCount();
-    Map<String, Integer> names = expand ? re.namedGroups() : Map.of();
+    String[] names = compiled.groupNames();
     StringBuilder buf = new StringBuilder();
     int lastMatchEnd = 0;
     int searchPos = 0;
@@ -199,7 +254,7 @@ final class GoRegex {
    * leading zero) is a group number; unknown groups expand to nothing; a malformed reference
    * leaves the {@code $} as text.
    */
-  static void expand(StringBuilder dst, String template, String src, int[] match, Map<String, Integer> names) {
+  static void expand(StringBuilder dst, String template, String src, int[] match, String[] names) {
     int i = 0;
     int n = template.length();
     while (i < n) {
@@ -232,8 +287,13 @@ final class GoRegex {
       i = brace ? j + 1 : j;
       int group = groupNumber(name);
       if (group < 0) {
-        Integer named = names.get(name);
-        group = named == null ? -1 : named;
+        // The first group of that name that took part in the match.
+        for (int g = 0; g < names.length; g++) {
+          if (name.equals(names[g]) && match[2 * g] >= 0) {
+            group = g;
+            break;
+          }
+        }
       }
       if (group >= 0 && 2 * group + 1 < match.length && match[2 * group] >= 0) {
         dst.append(src, match[2 * group], match[2 * group + 1]);

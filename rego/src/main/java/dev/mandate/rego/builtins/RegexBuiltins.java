@@ -35,20 +35,20 @@ public final class RegexBuiltins {
     r.function("regex.match", 2, (ctx, args) -> {
       String pattern = Args.string(args, 0);
       String value = Args.string(args, 1);
-      return BooleanValue.of(compile(pattern).matcher(value).find());
+      return BooleanValue.of(compile(pattern).pattern().matcher(value).find());
     });
 
     r.function("regex.split", 2, (ctx, args) -> {
       String pattern = Args.string(args, 0);
       String value = Args.string(args, 1);
-      return strings(GoRegex.split(ctx, compile(pattern), value));
+      return strings(GoRegex.split(ctx, compile(pattern).pattern(), value));
     });
 
     r.function("regex.find_n", 3, (ctx, args) -> {
       String pattern = Args.string(args, 0);
       String value = Args.string(args, 1);
       long n = goInt(args, 2);
-      Pattern re = compile(pattern);
+      Pattern re = compile(pattern).pattern();
       List<int[]> matches = GoRegex.findAll(ctx, re, value, n);
       Value[] out = new Value[matches.size()];
       for (int i = 0; i < out.length; i++) {
@@ -62,7 +62,7 @@ public final class RegexBuiltins {
       String pattern = Args.string(args, 0);
       String value = Args.string(args, 1);
       long n = goInt(args, 2);
-      Pattern re = compile(pattern);
+      Pattern re = compile(pattern).pattern();
       List<int[]> matches = GoRegex.findAll(ctx, re, value, n);
       Value[] out = new Value[matches.size()];
       for (int i = 0; i < out.length; i++) {
@@ -119,7 +119,7 @@ public final class RegexBuiltins {
     });
   }
 
-  private static Pattern compile(String pattern) {
+  private static GoRegex.Compiled compile(String pattern) {
     try {
       return GoRegex.compile(pattern);
     } catch (GoRegex.InvalidPattern e) {

@@ -45,7 +45,7 @@ final class RegexTemplate {
       GoRegex.compileUncached("^" + patt + "$");
     }
     pattern.append(GoRegex.quoteMeta(tpl.substring(end))).append('$');
-    return GoRegex.compileUncached(pattern.toString());
+    return GoRegex.compileUncached(pattern.toString()).pattern();
   }
 
   /** Start and end (exclusive) of each outermost delimited section. */

@@ -118,6 +118,14 @@ class RegexBuiltinsTest {
 ["compile","[{1000}]{2}"]	true
 ["compile","\\\\pN{1000}"]	true
 ["compile","a{2}{3}"]	{"error":"error parsing regexp: invalid nested repetition operator: `{2}{3}`"}
+["compile","\\\\é"]	{"error":"error parsing regexp: invalid escape sequence: `\\\\é`"}
+["compile","[\\\\é]"]	{"error":"error parsing regexp: invalid escape sequence: `\\\\é`"}
+["compile","\\\\Q\\\\é\\\\E"]	true
+["compile","a\\\\"]	{"error":"error parsing regexp: trailing backslash at end of expression: ``"}
+["submatch","(?P\\u003cn\\u003ea)|(?P\\u003cn\\u003eb)","ab","-1"]	[["a","a",""],["b","","b"]]
+["replace","(?P\\u003cn\\u003ea)|(?P\\u003cn\\u003eb)","xaby","[$n]"]	"x[a][b]y"
+["replace","(?P\\u003cn\\u003ea)(?P\\u003cn\\u003eb)","ab","[${n}]"]	"[a]"
+["replace","(?P\\u003cn\\u003ea)(?P\\u003cdup0_n\\u003eb)(?P\\u003cn\\u003ec)","abc","[$dup0_n$n]"]	"[ba]"
       """;
 
   static Stream<Arguments> goReference() {

@@ -4,28 +4,55 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The size limits Go's {@code regexp/syntax} parser enforces and RE2J does not: nested counted
- * repetitions may not multiply to more than 1000 copies ({@code (a{100}){100}} is refused with
- * {@code invalid repeat count}), and capture groups may not nest 1000 deep
- * ({@code expression nests too deeply}). Without these checks such patterns would compile in
- * RE2J into enormous programs (or exhaust the stack), so OPA-compatible rejection is also a
- * safety net.
+ * A pre-pass over a pattern for the places where Go's {@code regexp/syntax} and RE2J disagree.
  *
- * <p>The scan follows RE2 syntax only as far as needed to find groups and counted repetitions:
- * escapes (including {@code \Q...\E}, {@code \x{..}}, {@code \p{..}}), character classes and
- * flag groups are skipped over. Patterns with other syntax errors are left for RE2J to report.
+ * <ul>
+ *   <li>Go limits sizes: nested counted repetitions may not multiply to more than 1000 copies
+ *       ({@code (a{100}){100}} is {@code invalid repeat count}) and capture groups may not nest
+ *       1000 deep ({@code expression nests too deeply}). RE2J would compile such patterns into
+ *       enormous programs or exhaust the stack, so the check is also a safety net.
+ *   <li>Go refuses a backslash before a non-ASCII character ({@code invalid escape sequence});
+ *       RE2J takes it as a literal.
+ *   <li>Go allows several groups with the same name, RE2J does not; the scan reports where the
+ *       group names are so that {@link GoRegex} can rename duplicates.
+ * </ul>
+ *
+ * <p>The scan follows RE2 syntax only as far as needed: escapes (including {@code \Q...\E},
+ * {@code \x{..}}, {@code \p{..}}), character classes and flag groups are skipped over. Other
+ * syntax errors are left for RE2J to report.
  */
-final class GoRegexLimits {
+final class GoRegexScan {
   private static final int MAX_REPEAT = 1000;
   private static final int MAX_NESTING = 1000;
 
-  private GoRegexLimits() {}
+  private GoRegexScan() {}
+
+  /** Where a group name sits in the pattern: {@code [start, end)} of the name itself. */
+  record NameSpan(int start, int end) {}
+
+  /** The first Go-only error (or null) and the spans of all group names, in order. */
+  record Result(String error, List<NameSpan> names) {}
+
+  /** Thrown inside the scan for an escape Go refuses. */
+  private static final class BadEscape extends RuntimeException {
+    BadEscape(String message) {
+      super(message, null, false, false);
+    }
+  }
 
   /** A repetition (or a group, with {@code max == 0}) and the repetitions inside it. */
   private record Node(int max, List<Node> subs) {}
 
-  /** Returns Go's error text for the first violated limit, or null. */
-  static String check(String p) {
+  static Result scan(String p) {
+    List<NameSpan> names = new ArrayList<>();
+    try {
+      return new Result(check(p, names), names);
+    } catch (BadEscape e) {
+      return new Result(e.getMessage(), names);
+    }
+  }
+
+  private static String check(String p, List<NameSpan> names) {
     List<List<Node>> stack = new ArrayList<>();
     List<Node> current = new ArrayList<>();
     boolean lastIsAtom = false;
@@ -57,6 +84,13 @@ final class GoRegexLimits {
               || p.startsWith("(?P<", i) || p.startsWith("(?<", i);
           if (capture && ++captureDepth >= MAX_NESTING) {
             return "expression nests too deeply: `" + p + "`";
+          }
+          if (p.startsWith("(?P<", i) || p.startsWith("(?<", i)) {
+            int nameStart = p.indexOf('<', i) + 1;
+            int nameEnd = p.indexOf('>', nameStart);
+            if (nameEnd > nameStart) {
+              names.add(new NameSpan(nameStart, nameEnd));
+            }
           }
           frameIsCapture.add(capture);
           stack.add(current);
@@ -199,6 +233,10 @@ final class GoRegexLimits {
       return n;
     }
     char c = p.charAt(i + 1);
+    if (c >= 0x80) {
+      int r = p.codePointAt(i + 1);
+      throw new BadEscape("invalid escape sequence: `\\" + Character.toString(r) + "`");
+    }
     if (c == 'Q') {
       int e = p.indexOf("\\E", i + 2);
       return e < 0 ? n : e + 2;
