@@ -67,6 +67,24 @@ public final class SprintfBuiltins {
     return new GoArg.Float(d);
   }
 
+  /**
+   * The text OPA would hold for a number (it keeps the source text; Mandate keeps the value):
+   * plain digits for integers, shortest decimal for others, scientific form beyond float64.
+   */
+  static String opaNumberText(NumberValue n) {
+    if (n.isLong()) {
+      return Long.toString(n.longValue());
+    }
+    BigDecimal exact = n.toBigDecimal();
+    if (Double.isInfinite(exact.doubleValue())) {
+      return scientific(exact);
+    }
+    if (n.isInteger()) {
+      return n.toBigInteger().toString();
+    }
+    return n.toString();
+  }
+
   /** {@code 2e308}, {@code -1.5e400}: the usual way to write a number this size. */
   private static String scientific(BigDecimal v) {
     BigDecimal s = v.stripTrailingZeros();
