@@ -268,6 +268,10 @@ final class GoSprintf {
           buf.append(", ");
         }
         GoArg arg = a.get(k);
+        if (arg instanceof GoArg.Nil) {
+          buf.append("<nil>");
+          continue;
+        }
         buf.append(arg.goType()).append('=');
         printArg(arg, 'v');
       }
@@ -303,21 +307,72 @@ final class GoSprintf {
   // ---------------------------------------------------------------- dispatch by type
 
   private void printArg(GoArg arg, int verb) {
+    if (arg instanceof GoArg.Nil) {
+      // A nil operand: only %T and %v have something to say.
+      if (verb == 'T' || verb == 'v') {
+        pad("<nil>");
+      } else {
+        appendBangVerb(verb).append("(<nil>)");
+      }
+      return;
+    }
     if (verb == 'T') {
       fmtS(arg.goType());
       return;
     }
+    printValue(arg, verb, 0);
+  }
+
+  /** Formats one value; composites apply the verb to each element, as Go's printValue does. */
+  private void printValue(GoArg arg, int verb, int depth) {
     switch (arg) {
       case GoArg.Float f -> printFloat(f.value(), verb, arg);
       case GoArg.Int n -> printInteger(n.value(), verb, arg);
       case GoArg.Str s -> printString(s.value(), verb, arg);
+      case GoArg.JsonNumber s -> printString(s.value(), verb, arg);
       case GoArg.BigInt b -> formatBigInt(b.value(), verb);
+      case GoArg.Bool b -> {
+        if (verb == 't' || verb == 'v') {
+          pad(Boolean.toString(b.value()));
+        } else {
+          badVerb(verb, arg);
+        }
+      }
+      case GoArg.Nil n -> {
+        if (depth == 0) {
+          printArg(n, verb);
+        } else {
+          pad("<nil>"); // a nil element prints the same for every verb
+        }
+      }
+      case GoArg.Slice sl -> {
+        buf.append('[');
+        for (int i = 0; i < sl.elements().size(); i++) {
+          if (i > 0) {
+            buf.append(' ');
+          }
+          printValue(sl.elements().get(i), verb, depth + 1);
+        }
+        buf.append(']');
+      }
+      case GoArg.Map m -> {
+        buf.append("map[");
+        for (int i = 0; i < m.keys().size(); i++) {
+          if (i > 0) {
+            buf.append(' ');
+          }
+          printValue(new GoArg.Str(m.keys().get(i)), verb, depth + 1);
+          buf.append(':');
+          printValue(m.values().get(i), verb, depth + 1);
+        }
+        buf.append(']');
+      }
     }
   }
 
   private void badVerb(int verb, GoArg arg) {
     appendBangVerb(verb).append('(').append(arg.goType()).append('=');
-    printArg(arg, 'v');
+    printValue(arg, 'v', 0);
     buf.append(')');
   }
 

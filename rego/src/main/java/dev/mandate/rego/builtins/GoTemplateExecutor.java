@@ -33,8 +33,8 @@ import java.util.SortedMap;
  * {@code missingkey=error}. Values print as Go's {@code fmt.Fprint} prints them
  * ({@code map[a:1 b:x]}, {@code [1 2]}); a missing value prints {@code <no value>}.
  *
- * <p>Functions: {@code and or not len index eq ne lt le gt ge print println}. Go's
- * {@code printf html js urlquery slice call} are refused.
+ * <p>Functions: {@code and or not len index eq ne lt le gt ge print println printf}. Go's
+ * {@code html js urlquery slice call} are refused.
  */
 final class GoTemplateExecutor {
   /** Go's {@code json.Number}: a string type holding a number's text. */
@@ -48,8 +48,8 @@ final class GoTemplateExecutor {
   };
 
   private static final Set<String> FUNCTIONS =
-      Set.of("and", "or", "not", "len", "index", "eq", "ne", "lt", "le", "gt", "ge", "print", "println");
-  private static final Set<String> UNSUPPORTED = Set.of("printf", "html", "js", "urlquery", "slice", "call");
+      Set.of("and", "or", "not", "len", "index", "eq", "ne", "lt", "le", "gt", "ge", "print", "println", "printf");
+  private static final Set<String> UNSUPPORTED = Set.of("html", "js", "urlquery", "slice", "call");
 
   static boolean isFunction(String name) {
     return FUNCTIONS.contains(name);
@@ -202,9 +202,17 @@ final class GoTemplateExecutor {
     if (first instanceof Ident id) {
       List<Object> args = new ArrayList<>();
       for (int i = 1; i < cmd.args().size(); i++) {
-        args.add(evalArg(cmd.args().get(i), dot));
+        Arg node = cmd.args().get(i);
+        Object value = evalArg(node, dot);
+        if (i == 1 && id.name().equals("printf")) {
+          requireString(node, value);
+        }
+        args.add(value);
       }
       if (hasFinal) {
+        if (cmd.args().size() == 1 && id.name().equals("printf") && !(fin instanceof String)) {
+          throw execError(id.pos(), id.name(), "wrong type for value; expected string; got " + dynamicType(fin));
+        }
         args.add(fin);
       }
       return call(cmd, id.name(), args);
@@ -219,6 +227,21 @@ final class GoTemplateExecutor {
       throw execError(first.pos(), first.toString(), "can't give argument to non-function " + first);
     }
     return evalArg(first, dot);
+  }
+
+  /** printf's format must be a string: Go checks the argument against the parameter type. */
+  private void requireString(Arg node, Object value) {
+    if (value instanceof String) {
+      return;
+    }
+    if (node instanceof Literal l) {
+      throw execError(l.pos(), l.text(), "expected string; found " + l.text());
+    }
+    throw execError(node.pos(), node.toString(), "wrong type for value; expected string; got " + dynamicType(value));
+  }
+
+  private static String dynamicType(Object v) {
+    return v == null || v == NO_VALUE ? "interface {}" : basicType(v);
   }
 
   private Object evalArg(Arg arg, Object dot) {
@@ -340,6 +363,15 @@ final class GoTemplateExecutor {
         case "ge" -> {
           exactly(name, args, 2);
           yield !less(args.get(0), args.get(1));
+        }
+        case "printf" -> {
+          atLeast(name, args, 1);
+          String format = (String) args.getFirst(); // checked when the argument was evaluated
+          List<GoArg> goArgs = new ArrayList<>();
+          for (int i = 1; i < args.size(); i++) {
+            goArgs.add(goArg(args.get(i)));
+          }
+          yield GoSprintf.sprintf(format, goArgs);
         }
         case "print" -> sprint(args, false);
         case "println" -> sprint(args, true);
@@ -513,6 +545,36 @@ final class GoTemplateExecutor {
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  /** The Go value printf sees. */
+  private static GoArg goArg(Object v) {
+    return switch (v) {
+      case String s -> new GoArg.Str(s);
+      case JsonNumber n -> new GoArg.JsonNumber(n.text());
+      case Long l -> new GoArg.Int(l);
+      case Integer i -> new GoArg.Int(i);
+      case Double d -> new GoArg.Float(d);
+      case Boolean b -> new GoArg.Bool(b);
+      case List<?> list -> {
+        List<GoArg> elements = new ArrayList<>();
+        for (Object e : list) {
+          elements.add(goArg(e));
+        }
+        yield new GoArg.Slice(elements);
+      }
+      case SortedMap<?, ?> map -> {
+        List<String> keys = new ArrayList<>();
+        List<GoArg> values = new ArrayList<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          keys.add((String) e.getKey());
+          values.add(goArg(e.getValue()));
+        }
+        yield new GoArg.Map(keys, values);
+      }
+      case null -> new GoArg.Nil();
+      default -> new GoArg.Nil();
+    };
   }
 
   /** Go's truth: false, 0, nil, and empty strings, arrays and maps are false. */
