@@ -251,6 +251,11 @@ final class GoTemplate {
       }
     }
 
+    /**
+     * {@code if}, {@code range} or {@code with} up to its {@code {{end}}}. As in Go,
+     * {@code {{else if ...}}} and {@code {{else with ...}}} open a nested control whose
+     * {@code {{end}}} also ends this one.
+     */
     private Node parseControl(String keyword) {
       int scope = vars.size();
       tk = 1;
@@ -268,12 +273,10 @@ final class GoTemplate {
         rangeDepth--;
       }
       if (end.equals("else")) {
-        boolean elseIf = toks.size() > 1 && toks.get(1).kind() == IDENT
-            && (toks.get(1).text().equals("if") || toks.get(1).text().equals("with")) && toks.get(1).text().equals(keyword);
-        if (elseIf) {
-          // {{else if p}} is {{else}}{{if p}}...{{end}}{{end}} with a shared {{end}}.
+        String chained = toks.size() > 1 && toks.get(1).kind() == IDENT ? toks.get(1).text() : "";
+        if (chained.equals("if") || chained.equals("with")) {
           toks = toks.subList(1, toks.size());
-          otherwise.add(parseElseChain(keyword));
+          otherwise.add(parseControl(chained));
         } else {
           expectActionEnd(1, "else");
           String end2 = parseList(otherwise);
@@ -291,37 +294,6 @@ final class GoTemplate {
         case "range" -> new Range(pipe, then, otherwise);
         default -> new With(pipe, then, otherwise);
       };
-    }
-
-    /** The {@code if}/{@code with} of an {@code else if}: its {@code end} closes the outer one too. */
-    private Node parseElseChain(String keyword) {
-      int scope = vars.size();
-      tk = 1;
-      Pipe pipe = parsePipe(keyword, false);
-      List<Node> then = new ArrayList<>();
-      List<Node> otherwise = new ArrayList<>();
-      String end = parseList(then);
-      if (end == null) {
-        throw error("unexpected EOF");
-      }
-      if (end.equals("else")) {
-        boolean elseIf = toks.size() > 1 && toks.get(1).kind() == IDENT && toks.get(1).text().equals(keyword);
-        if (elseIf) {
-          toks = toks.subList(1, toks.size());
-          otherwise.add(parseElseChain(keyword));
-        } else {
-          expectActionEnd(1, "else");
-          String end2 = parseList(otherwise);
-          if (end2 == null) {
-            throw error("unexpected EOF");
-          }
-          if (!end2.equals("end")) {
-            throw error("expected end; found {{else}}");
-          }
-        }
-      }
-      truncateVars(scope);
-      return keyword.equals("if") ? new If(pipe, then, otherwise) : new With(pipe, then, otherwise);
     }
 
     private void truncateVars(int size) {

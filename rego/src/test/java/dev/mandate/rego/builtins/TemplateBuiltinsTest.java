@@ -256,6 +256,15 @@ class TemplateBuiltinsTest {
   }
 
   @Test
+  void elseIfAndElseWithChainAsInCurrentGo() {
+    // Go 1.23 accepts {{else with}} and chains from any control; the shared {{end}} closes both.
+    Value vars = Json.parse("{\"a\": false, \"b\": \"B\", \"l\": []}");
+    assertEquals("B", render("{{with .a}}x{{else with .b}}{{.}}{{end}}", vars));
+    assertEquals("y", render("{{range .l}}x{{else if .b}}y{{end}}", vars));
+    assertEquals("B", render("{{if .a}}1{{else if .a}}2{{else with .b}}{{.}}{{else}}4{{end}}", vars));
+  }
+
+  @Test
   void setsRenderAsSortedArraysAndNumbersAsText() {
     ObjectValue vars = ObjectValue.builder()
         .put(StringValue.of("s"), SetValue.of(NumberValue.of(3), NumberValue.of(1)))
