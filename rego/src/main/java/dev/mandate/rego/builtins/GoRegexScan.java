@@ -43,6 +43,9 @@ final class GoRegexScan {
   /** A repetition (or a group, with {@code max == 0}) and the repetitions inside it. */
   private record Node(int max, List<Node> subs) {}
 
+  /** Any single-character atom: it holds no repetition. */
+  private static final Node ATOM = new Node(0, List.of());
+
   static Result scan(String p) {
     List<NameSpan> names = new ArrayList<>();
     try {
@@ -65,12 +68,12 @@ final class GoRegexScan {
       switch (c) {
         case '\\' -> {
           i = skipEscape(p, i);
-          current.add(new Node(0, List.of()));
+          current.add(ATOM);
           lastIsAtom = true;
         }
         case '[' -> {
           i = skipClass(p, i);
-          current.add(new Node(0, List.of()));
+          current.add(ATOM);
           lastIsAtom = true;
         }
         case '(' -> {
@@ -114,7 +117,7 @@ final class GoRegexScan {
         case '{' -> {
           int[] rep = parseRepeat(p, i);
           if (rep == null || !lastIsAtom) {
-            current.add(new Node(0, List.of())); // a literal brace
+            current.add(ATOM); // a literal brace
             lastIsAtom = true;
             i++;
             break;
@@ -125,7 +128,7 @@ final class GoRegexScan {
           Node operand = current.removeLast();
           Node repeat = new Node(max < 0 ? Math.max(min, 1) : Math.max(max, 0), List.of(operand));
           if (max == 0) {
-            repeat = new Node(0, List.of());
+            repeat = ATOM; // x{0} matches only the empty string
           }
           if ((min >= 2 || max >= 2) && !repeatIsValid(repeat, MAX_REPEAT)) {
             return "invalid repeat count: `" + p.substring(i, after) + "`";
@@ -146,7 +149,7 @@ final class GoRegexScan {
           i++;
         }
         default -> {
-          current.add(new Node(0, List.of()));
+          current.add(ATOM);
           lastIsAtom = true;
           i += Character.charCount(p.codePointAt(i));
         }

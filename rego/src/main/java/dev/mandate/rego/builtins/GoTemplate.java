@@ -234,7 +234,7 @@ final class GoTemplate {
           }
         }
         tk = 0;
-        Pipe pipe = parsePipe("command", true);
+        Pipe pipe = parsePipe("command");
         out.add(new Action(pipe));
       }
     }
@@ -259,7 +259,7 @@ final class GoTemplate {
     private Node parseControl(String keyword) {
       int scope = vars.size();
       tk = 1;
-      Pipe pipe = parsePipe(keyword, false);
+      Pipe pipe = parsePipe(keyword);
       if (keyword.equals("range")) {
         rangeDepth++;
       }
@@ -328,7 +328,7 @@ final class GoTemplate {
     }
 
     /** Parses {@code [decl :=] command (| command)*} from toks[tk..]. */
-    private Pipe parsePipe(String context, boolean allowEmptyCheck) {
+    private Pipe parsePipe(String context) {
       int pipePos = tk < toks.size() ? toks.get(tk).pos() : 0;
       List<String> decl = new ArrayList<>();
       boolean isAssign = false;
@@ -431,7 +431,7 @@ final class GoTemplate {
           }
         };
         case LPAREN -> {
-          Pipe inner = parsePipe("parenthesized pipeline", false);
+          Pipe inner = parsePipe("parenthesized pipeline");
           if (tk >= toks.size() || toks.get(tk).kind() != RPAREN) {
             throw error("unclosed left paren");
           }
