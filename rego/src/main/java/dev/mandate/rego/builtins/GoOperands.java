@@ -2,6 +2,7 @@ package dev.mandate.rego.builtins;
 
 import dev.mandate.rego.value.NumberValue;
 import dev.mandate.rego.value.Value;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
@@ -33,6 +34,15 @@ final class GoOperands {
       throw floatingPoint(i);
     }
     return v;
+  }
+
+  /**
+   * An integer result. Goes through {@link BigDecimal} so that big values get the same
+   * normalised form as numbers parsed from text ({@code NumberValue.of(BigInteger)} keeps a
+   * non-normalised scale, which makes equal numbers unequal).
+   */
+  static NumberValue number(BigInteger v) {
+    return NumberValue.of(new BigDecimal(v));
   }
 
   static BuiltinException floatingPoint(int i) {
