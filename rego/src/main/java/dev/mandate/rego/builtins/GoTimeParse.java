@@ -73,11 +73,11 @@ final class GoTimeParse {
     while (true) {
       Chunk chunk = GoLayout.next(layout);
       String stdText = layout.substring(chunk.prefix().length(), layout.length() - chunk.suffix().length());
-      String skipped = skip(cur.value, chunk.prefix());
-      if (skipped == null) {
-        throw error(originalLayout, originalValue, chunk.prefix(), skipRemainder(cur.value, chunk.prefix()), "");
+      Skipped skipped = skip(cur.value, chunk.prefix());
+      if (!skipped.matched()) {
+        throw error(originalLayout, originalValue, chunk.prefix(), skipped.rest());
       }
-      cur.value = skipped;
+      cur.value = skipped.rest();
       if (chunk.std() == Std.NONE) {
         if (!cur.value.isEmpty()) {
           throw BuiltinException.error("parsing time " + GoQuote.quote(originalValue)
@@ -250,7 +250,7 @@ final class GoTimeParse {
         if (!rangeErr.isEmpty()) {
           throw rangeError(originalValue, rangeErr);
         }
-        throw error(originalLayout, originalValue, stdText, hold, "");
+        throw error(originalLayout, originalValue, stdText, hold);
       }
       if (!rangeErr.isEmpty()) {
         throw rangeError(originalValue, rangeErr);
@@ -396,40 +396,20 @@ final class GoTimeParse {
     return new int[] {offset, range};
   }
 
-  /** Skips the literal prefix; a space in the layout matches any run of spaces. Null on mismatch. */
-  private static String skip(String value, String prefix) {
-    int vi = 0;
-    int pi = 0;
-    while (pi < prefix.length()) {
-      if (prefix.charAt(pi) == ' ') {
-        if (vi < value.length() && value.charAt(vi) != ' ') {
-          return null;
-        }
-        while (pi < prefix.length() && prefix.charAt(pi) == ' ') {
-          pi++;
-        }
-        while (vi < value.length() && value.charAt(vi) == ' ') {
-          vi++;
-        }
-        continue;
-      }
-      if (vi >= value.length() || value.charAt(vi) != prefix.charAt(pi)) {
-        return null;
-      }
-      pi++;
-      vi++;
-    }
-    return value.substring(vi);
-  }
+  /**
+   * What is left of the value after the literal prefix, and whether the prefix matched; on a
+   * mismatch, the value from the point where it failed (which Go's message quotes). A space in
+   * the layout matches any run of spaces.
+   */
+  private record Skipped(boolean matched, String rest) {}
 
-  /** The value left over where {@link #skip} failed, which Go's message quotes. */
-  private static String skipRemainder(String value, String prefix) {
+  private static Skipped skip(String value, String prefix) {
     int vi = 0;
     int pi = 0;
     while (pi < prefix.length()) {
       if (prefix.charAt(pi) == ' ') {
         if (vi < value.length() && value.charAt(vi) != ' ') {
-          return value.substring(vi);
+          return new Skipped(false, value.substring(vi));
         }
         while (pi < prefix.length() && prefix.charAt(pi) == ' ') {
           pi++;
@@ -440,12 +420,12 @@ final class GoTimeParse {
         continue;
       }
       if (vi >= value.length() || value.charAt(vi) != prefix.charAt(pi)) {
-        return value.substring(vi);
+        return new Skipped(false, value.substring(vi));
       }
       pi++;
       vi++;
     }
-    return value.substring(vi);
+    return new Skipped(true, value.substring(vi));
   }
 
   /** One or two digits (exactly two when fixed). */
@@ -610,9 +590,9 @@ final class GoTimeParse {
     return DAYS_BEFORE[month] - DAYS_BEFORE[month - 1];
   }
 
-  private static BuiltinException error(String layout, String value, String layoutElem, String valueElem, String msg) {
+  private static BuiltinException error(String layout, String value, String layoutElem, String valueElem) {
     return BuiltinException.error("parsing time " + GoQuote.quote(value) + " as " + GoQuote.quote(layout)
-        + ": cannot parse " + GoQuote.quote(valueElem) + " as " + GoQuote.quote(layoutElem) + msg);
+        + ": cannot parse " + GoQuote.quote(valueElem) + " as " + GoQuote.quote(layoutElem));
   }
 
   private static BuiltinException rangeError(String value, String what) {

@@ -71,6 +71,10 @@ class NetBuiltinsTest {
     contains(true, "0.0.0.0/0", "255.255.255.255");
     contains(false, "10.0.0.0/8", "::1");
     contains(true, "::/0", "::1");
+    // Zoned addresses are neither addresses nor CIDRs to Go's net package.
+    calls.expectError(EvalException.BUILTIN,
+        "not a valid textual representation of an IP address or CIDR: fe80::1%eth0",
+        "net.cidr_contains", s("fe80::/10"), s("fe80::1%eth0"));
   }
 
   @Test

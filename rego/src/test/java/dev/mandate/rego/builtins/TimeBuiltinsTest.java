@@ -92,6 +92,11 @@ class TimeBuiltinsTest {
   @Test
   void rfc3339() {
     calls.expect("1496455200000000000", "time.parse_rfc3339_ns", s("2017-06-02T19:00:00-07:00"));
+    calls.expect("-9223372036854775808", "time.parse_rfc3339_ns", s("1677-09-21T00:12:43.145224192-00:00"));
+    calls.expect("9223372036854775807", "time.parse_rfc3339_ns", s("2262-04-11T23:47:16.854775807-00:00"));
+    calls.expect("0", "time.parse_rfc3339_ns", s("1970-01-01T00:00:00-00:00"));
+    calls.expectError(EvalException.BUILTIN, "time outside of valid range", "time.parse_rfc3339_ns",
+        s("1677-09-21T00:12:43.145224191-00:00"));
     calls.expect("1496455200123000000", "time.parse_rfc3339_ns", s("2017-06-03T02:00:00.123Z"));
     calls.expectError(EvalException.BUILTIN,
         "parsing time \"2017-06-03\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\" as \"T\"",
@@ -187,6 +192,7 @@ class TimeBuiltinsTest {
     calls.expect("[12, 0, 0]", "time.clock", n(1582977600L * 1_000_000_000L));
     calls.expect("\"Monday\"", "time.weekday", n(1517832000000000000L));
     calls.expect("\"Sunday\"", "time.weekday", n(1518350400000000000L));
+    calls.expect("\"Friday\"", "time.weekday", n(1518177600000000000L));
     calls.expect("[1969, 12, 31]", "time.date", n(-1));
     calls.expect("[23, 59, 59]", "time.clock", n(-1));
     calls.expect("[1677, 9, 21]", "time.date", n(Long.MIN_VALUE));

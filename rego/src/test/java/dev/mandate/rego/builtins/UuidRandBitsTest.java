@@ -105,6 +105,9 @@ class UuidRandBitsTest {
     bits.expect("36893488147419103232", "bits.lsh", n(1), n(65));
     bits.expect("18446744073709551616", "bits.rsh", n("36893488147419103232"), n(1));
     bits.expect("3", "bits.or", n("1.0"), n(2));
+    // OPA's conformance cases: no overflow at int32 or int64 boundaries.
+    bits.expect("4294967294", "bits.lsh", n(2147483647), n(1));
+    bits.expect("18446744073709551614", "bits.lsh", n(Long.MAX_VALUE), n(1));
   }
 
   @Test
@@ -121,6 +124,8 @@ class UuidRandBitsTest {
         "bits.rsh", n(1), n(-1));
     bits.expectError(EvalException.TYPE, "operand 1 must be integer number but got floating-point number",
         "bits.or", n("1.5"), n(1));
+    bits.expectError(EvalException.TYPE, "operand 1 must be integer number but got floating-point number",
+        "bits.lsh", n("7.2"), n(42));
     bits.expectError(EvalException.TYPE, "operand 2 must be integer but got string", "bits.and", n(1), s("1"));
     bits.expectError(EvalException.TYPE, "operand 1 must be integer but got array", "bits.negate", a());
     bits.expectError(EvalException.BUILTIN, "shift amount too large", "bits.lsh", n(1), n("100000000000"));
