@@ -74,6 +74,8 @@ class TimeBuiltinsTest {
     // Two-digit years: 69-99 are 19xx, the rest 20xx.
     parse(ns("1969-01-01T00:00:00Z"), "06", "69");
     parse(ns("2068-01-01T00:00:00Z"), "06", "68");
+    // "_2006" is an underscore and a year, not the padded day.
+    parse(ns("2021-01-01T00:00:00Z"), "_2006", "_2021");
     // Spaces in the layout match runs of spaces.
     parse(ns("2021-01-02T00:00:00Z"), "2006 01  02", "2021   01 02");
   }
