@@ -178,6 +178,11 @@ class TimeBuiltinsTest {
         a(n(t), s("America/Los_Angeles"), s("2006-01-02 15:04:05 MST Z07:00 Z07 -07:00:00 -070000")));
     calls.expect("\"2021-03-04T10:51:07+05:45 +0545\"", "time.format", a(n(t), s("Asia/Kathmandu"), s("2006-01-02T15:04:05Z07:00 MST")));
     calls.expect("\"+04\"", "time.format", a(n(t), s("Asia/Dubai"), s("MST")));
+    calls.expect("\"PDT -0700\"", "time.format", a(n(ns("2021-07-01T00:00:00Z")), s("America/Los_Angeles"), s("MST -0700")));
+    calls.expect("\"CEST\"", "time.format", a(n(ns("2021-07-01T00:00:00Z")), s("Europe/Berlin"), s("MST")));
+    calls.expect("\"CET\"", "time.format", a(n(ns("2021-01-01T00:00:00Z")), s("Europe/Berlin"), s("MST")));
+    // An empty layout means the default, RFC 3339 with nanoseconds.
+    calls.expect("\"2021-03-04T05:06:07.12Z\"", "time.format", a(n(t), s("UTC"), s("")));
     calls.expect("\"literal text\"", "time.format", a(n(t), s("UTC"), s("literal text")));
     // "Jan" followed by a lower-case letter is not the month.
     calls.expect("\"Janet 4\"", "time.format", a(n(t), s("UTC"), s("Janet 2")));
@@ -227,6 +232,9 @@ class TimeBuiltinsTest {
     calls.expect("[1969, 12, 31]", "time.date", a(n(0), s("EST")));
     calls.expect("[1970, 1, 1]", "time.date", a(n(0), s("Etc/GMT-1")));
     calls.expect("[0, 0, 0]", "time.clock", a(n(0), s("UTC")));
+    java.time.LocalDate local = Instant.EPOCH.atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+    calls.expect("[" + local.getYear() + ", " + local.getMonthValue() + ", " + local.getDayOfMonth() + "]",
+        "time.date", a(n(0), s("Local")));
   }
 
   @Test
