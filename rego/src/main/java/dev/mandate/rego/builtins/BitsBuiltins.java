@@ -21,31 +21,31 @@ public final class BitsBuiltins {
     binary(r, "bits.or", BigInteger::or);
     binary(r, "bits.and", BigInteger::and);
     binary(r, "bits.xor", BigInteger::xor);
-    r.function("bits.negate", 1, (ctx, args) -> GoOperands.number(GoOperands.bigInt(args, 0).not()));
+    r.function("bits.negate", 1, (ctx, args) -> IntOperands.number(IntOperands.bigInt(args, 0).not()));
     r.function("bits.lsh", 2, (ctx, args) -> {
-      BigInteger a = GoOperands.bigInt(args, 0);
-      long shift = shift(GoOperands.bigInt(args, 1));
+      BigInteger a = IntOperands.bigInt(args, 0);
+      long shift = shift(IntOperands.bigInt(args, 1));
       if (a.signum() == 0) {
-        return GoOperands.number(a);
+        return IntOperands.number(a);
       }
       if (shift > MAX_SHIFT) {
         throw BuiltinException.error("shift amount too large");
       }
-      return GoOperands.number(a.shiftLeft((int) shift));
+      return IntOperands.number(a.shiftLeft((int) shift));
     });
     r.function("bits.rsh", 2, (ctx, args) -> {
-      BigInteger a = GoOperands.bigInt(args, 0);
-      long shift = shift(GoOperands.bigInt(args, 1));
+      BigInteger a = IntOperands.bigInt(args, 0);
+      long shift = shift(IntOperands.bigInt(args, 1));
       if (shift > Integer.MAX_VALUE) {
-        return GoOperands.number(a.signum() < 0 ? BigInteger.ONE.negate() : BigInteger.ZERO);
+        return IntOperands.number(a.signum() < 0 ? BigInteger.ONE.negate() : BigInteger.ZERO);
       }
-      return GoOperands.number(a.shiftRight((int) shift));
+      return IntOperands.number(a.shiftRight((int) shift));
     });
   }
 
   private static void binary(BuiltinRegistry r, String name, BinaryOperator<BigInteger> op) {
     r.function(name, 2, (ctx, args) ->
-        GoOperands.number(op.apply(GoOperands.bigInt(args, 0), GoOperands.bigInt(args, 1))));
+        IntOperands.number(op.apply(IntOperands.bigInt(args, 0), IntOperands.bigInt(args, 1))));
   }
 
   /**

@@ -94,14 +94,14 @@ final class GoDuration {
         u++;
       }
       if (u == 0) {
-        throw BuiltinException.error("time: missing unit in duration " + GoQuote.quote(orig));
+        throw BuiltinException.error("time: missing unit in duration " + TimeQuote.quote(orig));
       }
       String unitName = s.substring(0, u);
       s = s.substring(u);
       Long unit = UNITS.get(unitName);
       if (unit == null) {
-        throw BuiltinException.error("time: unknown unit " + GoQuote.quote(unitName)
-            + " in duration " + GoQuote.quote(orig));
+        throw BuiltinException.error("time: unknown unit " + TimeQuote.quote(unitName)
+            + " in duration " + TimeQuote.quote(orig));
       }
       if (Long.compareUnsigned(v, Long.divideUnsigned(TWO_63, unit)) > 0) {
         throw invalid(orig);
@@ -133,6 +133,6 @@ final class GoDuration {
   }
 
   private static BuiltinException invalid(String orig) {
-    return BuiltinException.error("time: invalid duration " + GoQuote.quote(orig));
+    return BuiltinException.error("time: invalid duration " + TimeQuote.quote(orig));
   }
 }

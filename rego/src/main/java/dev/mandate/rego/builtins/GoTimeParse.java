@@ -80,8 +80,8 @@ final class GoTimeParse {
       cur.value = skipped.rest();
       if (chunk.std() == Std.NONE) {
         if (!cur.value.isEmpty()) {
-          throw BuiltinException.error("parsing time " + GoQuote.quote(originalValue)
-              + ": extra text: " + GoQuote.quote(cur.value));
+          throw BuiltinException.error("parsing time " + TimeQuote.quote(originalValue)
+              + ": extra text: " + TimeQuote.quote(cur.value));
         }
         break;
       }
@@ -591,8 +591,8 @@ final class GoTimeParse {
   }
 
   private static BuiltinException error(String layout, String value, String layoutElem, String valueElem) {
-    return BuiltinException.error("parsing time " + GoQuote.quote(value) + " as " + GoQuote.quote(layout)
-        + ": cannot parse " + GoQuote.quote(valueElem) + " as " + GoQuote.quote(layoutElem));
+    return BuiltinException.error("parsing time " + TimeQuote.quote(value) + " as " + TimeQuote.quote(layout)
+        + ": cannot parse " + TimeQuote.quote(valueElem) + " as " + TimeQuote.quote(layoutElem));
   }
 
   private static BuiltinException rangeError(String value, String what) {
@@ -600,6 +600,6 @@ final class GoTimeParse {
   }
 
   private static BuiltinException message(String value, String msg) {
-    return BuiltinException.error("parsing time " + GoQuote.quote(value) + msg);
+    return BuiltinException.error("parsing time " + TimeQuote.quote(value) + msg);
   }
 }

@@ -14,7 +14,7 @@ public final class RandBuiltins {
   public static void register(BuiltinRegistry r) {
     r.function("rand.intn", 2, (ctx, args) -> {
       String key = Args.string(args, 0);
-      long n = GoOperands.int64(args, 1);
+      long n = IntOperands.int64(args, 1);
       if (n == 0) {
         return NumberValue.ZERO;
       }

@@ -52,9 +52,9 @@ public final class TimeBuiltins {
         (ctx, args) -> StringValue.of(GoTimeFormat.weekdayName(zonedTime(args[0]).time())));
     r.function("time.add_date", 4, (ctx, args) -> {
       ZonedDateTime t = zonedTime(args[0]).time();
-      long years = GoOperands.int64(args, 1);
-      long months = GoOperands.int64(args, 2);
-      long days = GoOperands.int64(args, 3);
+      long years = IntOperands.int64(args, 1);
+      long months = IntOperands.int64(args, 2);
+      long days = IntOperands.int64(args, 3);
       return addDate(t, years, months, days);
     });
     r.function("time.diff", 2, (ctx, args) -> diff(zonedTime(args[0]).time(), zonedTime(args[1]).time()));
@@ -98,7 +98,7 @@ public final class TimeBuiltins {
       nanos = n.longValue();
     } else {
       // OPA reads the number as a 64-bit-mantissa float and wants an exact int64.
-      BigInteger i = GoFloat.exactInteger(n.toBigDecimal());
+      BigInteger i = BigFloat64.exactInteger(n.toBigDecimal());
       if (i == null || i.bitLength() > 63) {
         throw BuiltinException.error("timestamp too big");
       }

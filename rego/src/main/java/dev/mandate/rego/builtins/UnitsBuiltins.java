@@ -115,8 +115,8 @@ public final class UnitsBuiltins {
     }
     // OPA reads the amount into a 64-bit-mantissa float, multiplies at that precision, and
     // truncates toward zero.
-    BigDecimal product = GoFloat.round(GoFloat.round(amount).multiply(factor));
-    return GoOperands.number(product.toBigInteger());
+    BigDecimal product = BigFloat64.round(BigFloat64.round(amount).multiply(factor));
+    return IntOperands.number(product.toBigInteger());
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.mandate.rego.builtins;
 
-import static dev.mandate.rego.builtins.BuiltinCalls.a;
-import static dev.mandate.rego.builtins.BuiltinCalls.n;
-import static dev.mandate.rego.builtins.BuiltinCalls.s;
+import static dev.mandate.rego.builtins.TimeNetCalls.a;
+import static dev.mandate.rego.builtins.TimeNetCalls.n;
+import static dev.mandate.rego.builtins.TimeNetCalls.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NetBuiltinsTest {
-  private final BuiltinCalls calls = new BuiltinCalls(NetBuiltins::register);
+  private final TimeNetCalls calls = new TimeNetCalls(NetBuiltins::register);
 
   private void contains(boolean expected, String cidr, String other) {
     calls.expect(Boolean.toString(expected), "net.cidr_contains", s(cidr), s(other));

@@ -1,7 +1,7 @@
 package dev.mandate.rego.builtins;
 
-import static dev.mandate.rego.builtins.BuiltinCalls.n;
-import static dev.mandate.rego.builtins.BuiltinCalls.s;
+import static dev.mandate.rego.builtins.TimeNetCalls.n;
+import static dev.mandate.rego.builtins.TimeNetCalls.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mandate.rego.EvalException;
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SemverBuiltinsTest {
-  private final BuiltinCalls calls = new BuiltinCalls(SemverBuiltins::register);
+  private final TimeNetCalls calls = new TimeNetCalls(SemverBuiltins::register);
 
   @Test
   void registersOpaNames() {

@@ -1,8 +1,8 @@
 package dev.mandate.rego.builtins;
 
-import static dev.mandate.rego.builtins.BuiltinCalls.a;
-import static dev.mandate.rego.builtins.BuiltinCalls.n;
-import static dev.mandate.rego.builtins.BuiltinCalls.s;
+import static dev.mandate.rego.builtins.TimeNetCalls.a;
+import static dev.mandate.rego.builtins.TimeNetCalls.n;
+import static dev.mandate.rego.builtins.TimeNetCalls.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mandate.rego.EvalException;
@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class TimeBuiltinsTest {
-  private final BuiltinCalls calls = new BuiltinCalls(TimeBuiltins::register);
+  private final TimeNetCalls calls = new TimeNetCalls(TimeBuiltins::register);
 
   private static long ns(String instant) {
     Instant i = Instant.parse(instant);
@@ -129,7 +129,7 @@ class TimeBuiltinsTest {
 
   @Test
   void durations() {
-    BuiltinCalls c = calls;
+    TimeNetCalls c = calls;
     c.expect("100000000", "time.parse_duration_ns", s("100ms"));
     c.expect("3723500000000", "time.parse_duration_ns", s("1h2m3.5s"));
     c.expect("-5400000000000", "time.parse_duration_ns", s("-1.5h"));

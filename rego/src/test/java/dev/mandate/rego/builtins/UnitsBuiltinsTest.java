@@ -1,7 +1,7 @@
 package dev.mandate.rego.builtins;
 
-import static dev.mandate.rego.builtins.BuiltinCalls.n;
-import static dev.mandate.rego.builtins.BuiltinCalls.s;
+import static dev.mandate.rego.builtins.TimeNetCalls.n;
+import static dev.mandate.rego.builtins.TimeNetCalls.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class UnitsBuiltinsTest {
-  private final BuiltinCalls calls = new BuiltinCalls(UnitsBuiltins::register);
+  private final TimeNetCalls calls = new TimeNetCalls(UnitsBuiltins::register);
 
   private NumberValue parse(String s) {
     return (NumberValue) calls.call("units.parse", s(s));

@@ -1,8 +1,8 @@
 package dev.mandate.rego.builtins;
 
-import static dev.mandate.rego.builtins.BuiltinCalls.a;
-import static dev.mandate.rego.builtins.BuiltinCalls.n;
-import static dev.mandate.rego.builtins.BuiltinCalls.s;
+import static dev.mandate.rego.builtins.TimeNetCalls.a;
+import static dev.mandate.rego.builtins.TimeNetCalls.n;
+import static dev.mandate.rego.builtins.TimeNetCalls.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,9 +16,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UuidRandBitsTest {
-  private final BuiltinCalls uuid = new BuiltinCalls(UuidBuiltins::register);
-  private final BuiltinCalls rand = new BuiltinCalls(RandBuiltins::register);
-  private final BuiltinCalls bits = new BuiltinCalls(BitsBuiltins::register);
+  private final TimeNetCalls uuid = new TimeNetCalls(UuidBuiltins::register);
+  private final TimeNetCalls rand = new TimeNetCalls(RandBuiltins::register);
+  private final TimeNetCalls bits = new TimeNetCalls(BitsBuiltins::register);
 
   @Test
   void rfc4122IsAStableRandomV4PerQueryAndKey() {

@@ -9,8 +9,8 @@ import java.math.BigInteger;
  * Operand readers that reproduce how OPA's Go helpers ({@code builtins.IntOperand},
  * {@code builtins.BigIntOperand}) accept and refuse numbers, including their exact messages.
  */
-final class GoOperands {
-  private GoOperands() {}
+final class IntOperands {
+  private IntOperands() {}
 
   /** Go's {@code IntOperand}: an integer in int64 range. */
   static long int64(Value[] args, int i) {
@@ -29,7 +29,7 @@ final class GoOperands {
     if (!(args[i] instanceof NumberValue n)) {
       throw Args.mismatch(i, "integer", args[i]);
     }
-    BigInteger v = n.isLong() ? BigInteger.valueOf(n.longValue()) : GoFloat.exactInteger(n.toBigDecimal());
+    BigInteger v = n.isLong() ? BigInteger.valueOf(n.longValue()) : BigFloat64.exactInteger(n.toBigDecimal());
     if (v == null) {
       throw floatingPoint(i);
     }

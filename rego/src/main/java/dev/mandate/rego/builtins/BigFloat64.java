@@ -9,10 +9,10 @@ import java.math.BigInteger;
  * is observable: {@code 2^70 + 1} reads as {@code 2^70}, and a decimal just below an integer may
  * read as that integer. Values here are exact {@link BigDecimal}s holding the rounded binary value.
  */
-final class GoFloat {
+final class BigFloat64 {
   static final int PRECISION = 64;
 
-  private GoFloat() {}
+  private BigFloat64() {}
 
   /** {@code x} rounded to {@code PRECISION} significant bits, ties to even. */
   static BigDecimal round(BigDecimal x) {

@@ -12,11 +12,11 @@ import dev.mandate.rego.value.Values;
 import java.util.function.Consumer;
 
 /** Calls a family's built-ins by name and checks results and errors. */
-final class BuiltinCalls {
+final class TimeNetCalls {
   private final BuiltinRegistry registry = new BuiltinRegistry();
   BuiltinContext ctx = new TimeNetTestContext();
 
-  BuiltinCalls(Consumer<BuiltinRegistry> family) {
+  TimeNetCalls(Consumer<BuiltinRegistry> family) {
     family.accept(registry);
   }
 

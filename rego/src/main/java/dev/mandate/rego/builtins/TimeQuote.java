@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
  * with {@code "} and {@code \} escaped and every byte of a non-ASCII or control character written
  * as {@code \xNN}. OPA passes these messages through unchanged, so they must match byte for byte.
  */
-final class GoQuote {
+final class TimeQuote {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-  private GoQuote() {}
+  private TimeQuote() {}
 
   static String quote(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
