@@ -29,11 +29,11 @@ public final class SemverBuiltins {
       String b = Args.string(args, 1);
       Version va = parse(a);
       if (va == null) {
-        throw BuiltinException.error("operand 1: string " + a + " is not a valid SemVer");
+        throw BuiltinException.error("operand 1: string " + dev.mandate.rego.value.Json.quote(a) + " is not a valid SemVer");
       }
       Version vb = parse(b);
       if (vb == null) {
-        throw BuiltinException.error("operand 2: string " + b + " is not a valid SemVer");
+        throw BuiltinException.error("operand 2: string " + dev.mandate.rego.value.Json.quote(b) + " is not a valid SemVer");
       }
       return NumberValue.of(compare(va, vb));
     });

@@ -56,8 +56,8 @@ class SemverBuiltinsTest {
 
   @Test
   void compareErrors() {
-    calls.expectError(EvalException.BUILTIN, "operand 1: string 1 is not a valid SemVer", "semver.compare", s("1"), s("1.0.0"));
-    calls.expectError(EvalException.BUILTIN, "operand 2: string 1 is not a valid SemVer", "semver.compare", s("1.0.0"), s("1"));
+    calls.expectError(EvalException.BUILTIN, "operand 1: string \"1\" is not a valid SemVer", "semver.compare", s("1"), s("1.0.0"));
+    calls.expectError(EvalException.BUILTIN, "operand 2: string \"1\" is not a valid SemVer", "semver.compare", s("1.0.0"), s("1"));
     calls.expectError(EvalException.TYPE, "operand 2 must be string but got number", "semver.compare", s("1.0.0"), n(1));
   }
 }
