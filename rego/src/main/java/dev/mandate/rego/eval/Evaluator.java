@@ -882,6 +882,7 @@ public final class Evaluator {
     if (!b.variadic() && args.length != b.arity()) {
       return false;
     }
+    run.builtinStep();
     try {
       if (b.isRelation()) {
         List<Value> outs = new ArrayList<>();
