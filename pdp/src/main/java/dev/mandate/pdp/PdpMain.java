@@ -59,7 +59,10 @@ public final class PdpMain implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Straight to stderr: java.util.logging resets its handlers in its own shutdown hook.
+      System.err.println("mandate-pdp: shutting down");
       pdp.close();
+      System.err.println("mandate-pdp: stopped; decision log flushed");
       stopped.countDown();
     }, "pdp-shutdown"));
     System.out.println("pdp listening on " + pdp.port());
