@@ -17,6 +17,22 @@ public final class StandardLibrary {
 
   private static BuiltinRegistry build() {
     BuiltinRegistry r = new BuiltinRegistry();
+    OperatorBuiltins.register(r);
+    ArithmeticBuiltins.register(r);
+    AggregateBuiltins.register(r);
+    ArrayBuiltins.register(r);
+    SetBuiltins.register(r);
+    ObjectBuiltins.register(r);
+    TypeBuiltins.register(r);
+    StringBuiltins.register(r);
+    CryptoBuiltins.register(r);
+    JwtBuiltins.register(r);
+    EncodingBuiltins.register(r);
+    JsonBuiltins.register(r);
+    YamlBuiltins.register(r);
+    WalkBuiltins.register(r);
+    GraphBuiltins.register(r);
+    PrintBuiltins.register(r);
     return r;
   }
 }
