@@ -144,6 +144,14 @@ class ExchangeApiTest {
     assertInvalid("", "request body is empty");
   }
 
+  @Test
+  void nullOptionalMembersMeanNotGiven() {
+    HttpResponse<String> r = pdp.post("/v1/exchange/decisions", """
+        {"request": {"audience": null, "scope": null, "grant_type": null},
+         "subject_token": null, "actor_token": null, "client": null, "context": null}""");
+    assertEquals(200, r.statusCode(), r.body());
+  }
+
   private static void assertInvalid(String body, String messagePart) {
     HttpResponse<String> r = pdp.post("/v1/exchange/decisions", body);
     assertEquals(400, r.statusCode(), body);
