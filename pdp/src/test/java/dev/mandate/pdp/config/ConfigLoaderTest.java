@@ -107,6 +107,8 @@ class ConfigLoaderTest {
         () -> ConfigLoader.parse("decision_log:\n  mask: [/client/ip]\n"));
     assertThrows(ConfigException.class, () -> ConfigLoader.parse("server:\n  port: 70000\n"));
     assertThrows(ConfigException.class, () -> ConfigLoader.parse("- a list\n"));
+    assertThrows(ConfigException.class,
+        () -> ConfigLoader.parse("decisions:\n  exchange_path: mandate.x\n"));
   }
 
   @Test
