@@ -162,6 +162,33 @@ class ExchangeApiTest {
   }
 
   @Test
+  void concurrentDecisionsAllSucceedWithDistinctIds() throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      java.util.List<java.util.concurrent.Future<ObjectValue>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String aud = i % 2 == 0 ? "api" : "other";
+        futures.add(pool.submit(() -> decide("{\"request\": {\"audience\": \"" + aud
+            + "\"}, \"subject_token\": {\"sub\": \"s\"}}")));
+      }
+      java.util.Set<Value> ids = new java.util.HashSet<>();
+      int allowed = 0;
+      for (var f : futures) {
+        ObjectValue d = f.get();
+        ids.add(d.get("decision_id"));
+        if (d.get("allow") == BooleanValue.TRUE) {
+          allowed++;
+        }
+      }
+      assertEquals(200, ids.size());
+      assertEquals(100, allowed);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void getIsNotAllowed() {
     HttpResponse<String> r = pdp.get("/v1/exchange/decisions");
     assertEquals(405, r.statusCode());
