@@ -189,6 +189,20 @@ class ExchangeApiTest {
   }
 
   @Test
+  void bodyIsJsonWhateverTheContentType() {
+    // curl -d sends application/x-www-form-urlencoded; OPA reads JSON anyway, and so do we.
+    HttpResponse<String> r = pdp.send(java.net.http.HttpRequest.newBuilder(
+            pdp.uri("/v1/exchange/decisions"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"request\": {\"audience\": \"api\", \"note\": \"a+b&c=d %zz\"},\n"
+                + " \"subject_token\": {\"sub\": \"alice\"}}"))
+        .build());
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals(BooleanValue.TRUE, ((ObjectValue) TestPdp.json(r)).get("allow"));
+  }
+
+  @Test
   void getIsNotAllowed() {
     HttpResponse<String> r = pdp.get("/v1/exchange/decisions");
     assertEquals(405, r.statusCode());
