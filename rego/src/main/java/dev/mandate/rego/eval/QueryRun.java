@@ -22,6 +22,8 @@ final class QueryRun implements BuiltinContext {
   private final long maxSteps;
   private final boolean strict;
   private final PrintSink printSink;
+  /** Null unless coverage is being measured. */
+  final dev.mandate.rego.coverage.CoverageTracker coverage;
   private final Map<Object, Value> queryCache = new HashMap<>();
   private long steps;
   private long builtinCalls;
@@ -32,6 +34,7 @@ final class QueryRun implements BuiltinContext {
     this.maxSteps = options.maxSteps();
     this.strict = options.strictBuiltinErrors();
     this.printSink = options.printSink();
+    this.coverage = options.coverage();
   }
 
   private static long wallClockNanos() {
