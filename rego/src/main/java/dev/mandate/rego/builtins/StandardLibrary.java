@@ -17,6 +17,14 @@ public final class StandardLibrary {
 
   private static BuiltinRegistry build() {
     BuiltinRegistry r = new BuiltinRegistry();
+    OperatorBuiltins.register(r);
+    ArithmeticBuiltins.register(r);
+    AggregateBuiltins.register(r);
+    ArrayBuiltins.register(r);
+    SetBuiltins.register(r);
+    ObjectBuiltins.register(r);
+    TypeBuiltins.register(r);
+    StringBuiltins.register(r);
     return r;
   }
 }

@@ -200,7 +200,7 @@ final class Lowerer {
     Term.Ref target = w.target();
     PTerm value = null;
     if (target.head() instanceof Term.Var hv && (hv.name().equals("input") || hv.name().equals("data"))
-        && s.lookup(hv.name()) == null) {
+        && s.lookup(hv.name()) == null && !isFunctionRef(target, s)) {
       Value[] path = new Value[target.path().size()];
       for (int i = 0; i < path.length; i++) {
         if (!(target.path().get(i) instanceof Term.Scalar sc && sc.value() instanceof StringValue)) {

@@ -18,11 +18,36 @@ public final class Values {
       case NullValue n -> 0;
       case BooleanValue x -> Boolean.compare(x.value(), ((BooleanValue) b).value());
       case NumberValue x -> x.compareNumber((NumberValue) b);
-      case StringValue x -> x.value().compareTo(((StringValue) b).value());
+      case StringValue x -> compareStrings(x.value(), ((StringValue) b).value());
       case ArrayValue x -> compareArrays(x, (ArrayValue) b);
       case ObjectValue x -> compareObjects(x, (ObjectValue) b);
       case SetValue x -> compareSorted(x.sortedElements(), ((SetValue) b).sortedElements());
     };
+  }
+
+  /**
+   * Strings order by code point, which is the UTF-8 byte order OPA (Go) uses. Java's
+   * {@code compareTo} orders UTF-16 units, which differs when a character beyond U+FFFF meets
+   * one in U+E000..U+FFFF; the fix-up below maps surrogates above that range.
+   */
+  static int compareStrings(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        if (x >= 0xD800 && y >= 0xD800) {
+          x = fixup(x);
+          y = fixup(y);
+        }
+        return Integer.compare(x, y);
+      }
+    }
+    return Integer.compare(a.length(), b.length());
+  }
+
+  private static char fixup(char c) {
+    return (char) (c >= 0xE000 ? c - 0x800 : c + 0x2000);
   }
 
   private static int compareArrays(ArrayValue a, ArrayValue b) {

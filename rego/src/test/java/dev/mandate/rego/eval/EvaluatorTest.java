@@ -120,7 +120,7 @@ class EvaluatorTest {
         package t
         p := y if {
           y > 1
-          y := input.n
+          y = input.n
         }
         """);
     assertEquals(json("5"), eval(p, "x := data.t.p", "{\"n\": 5}"));
