@@ -9,7 +9,9 @@ malformed(inp) if {
 	"malformed_input" in reason_codes(d)
 }
 
-problems(inp) := exchange.input_problems with input as inp
+problems(inp) := found if {
+	found := exchange.input_problems with input as inp
+}
 
 # --- malformed input ------------------------------------------------------------
 

@@ -83,3 +83,10 @@ test_scope_missing_from_catalog_is_never_granted if {
 	d2 := decide(with_request(inp, {"scope": ["calendar:share"]})) with data.mandate.config.audiences as audiences
 	denied_with(d2, "invalid_scope", {"unknown_scope"})
 }
+
+test_granted_scopes_never_exceed_held_scopes if {
+	# Even for the rule on its own (the request is denied anyway): only the
+	# intersection with what the subject holds.
+	inp := with_subject_claims(with_request(chat_input, {"scope": ["files:read", "files:write"]}), {"scope": "files:read"})
+	exchange.granted_scopes == {"files:read"} with input as inp
+}
