@@ -22,8 +22,12 @@ has_actor_token if input.actor_token != null
 now_ns := time.parse_rfc3339_ns(input.context.time) if is_string(input.context.time)
 
 # A key counts as present unless it is absent or null (builders of the input
-# may serialise optional fields as null).
-present(obj, key) if object.get(obj, key, null) != null
+# may serialise optional fields as null). Guarded so that malformed input never
+# raises a built-in error, even under strict built-in errors.
+present(obj, key) if {
+	is_object(obj)
+	object.get(obj, key, null) != null
+}
 
 is_string_array(value) if {
 	is_array(value)

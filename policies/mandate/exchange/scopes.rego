@@ -8,7 +8,7 @@ package mandate.exchange
 
 # Scopes held by the subject token: the space-separated `scope` claim and/or the
 # `scp` array claim.
-held_scopes := {s | some s in split(subject_claims.scope, " "); s != ""} | {s | some s in subject_claims.scp}
+held_scopes := {s | is_string(subject_claims.scope); some s in split(subject_claims.scope, " "); s != ""} | {s | some s in subject_claims.scp}
 
 requested_scopes := {s | some s in input.request.scope}
 

@@ -9,7 +9,7 @@ package mandate.exchange
 now_seconds := ceil(now_ns / 1000000000)
 
 # Whole seconds left before a token's `exp` (negative once expired).
-remaining_seconds(claims) := floor(claims.exp - now_seconds)
+remaining_seconds(claims) := floor(claims.exp - now_seconds) if is_number(claims.exp)
 
 subject_remaining_seconds := remaining_seconds(subject_claims)
 
