@@ -25,6 +25,14 @@ public final class StandardLibrary {
     ObjectBuiltins.register(r);
     TypeBuiltins.register(r);
     StringBuiltins.register(r);
+    CryptoBuiltins.register(r);
+    JwtBuiltins.register(r);
+    EncodingBuiltins.register(r);
+    JsonBuiltins.register(r);
+    YamlBuiltins.register(r);
+    WalkBuiltins.register(r);
+    GraphBuiltins.register(r);
+    PrintBuiltins.register(r);
     return r;
   }
 }

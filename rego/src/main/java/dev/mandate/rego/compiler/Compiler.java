@@ -58,6 +58,11 @@ public final class Compiler {
     List<RuleInfo> infos = new ArrayList<>();
     for (Module m : modules) {
       Set<String> names = namesByPackage.computeIfAbsent(m.packagePath(), k -> new HashSet<>());
+      DocNode pkg = root;
+      for (String seg : m.packagePath()) {
+        pkg = pkg.childOrCreate(seg);
+      }
+      pkg.isPackage = true;
       for (Rule r : m.rules()) {
         Term.Var nameVar = (Term.Var) r.head().ref().head();
         names.add(nameVar.name());
@@ -100,17 +105,12 @@ public final class Compiler {
         if (p.node.defaultRule != null) {
           ctx.error(RegoError.TYPE, "multiple default rules " + p.node.refText() + " found", p.rule.location());
         }
-        if (!(rule.value instanceof PTerm.Const)) {
-          ctx.error(RegoError.COMPILE, "illegal default rule (value cannot contain var)", p.rule.location());
-        }
         p.node.defaultRule = rule;
       } else {
         p.node.rules.add(rule);
       }
     }
-    if (!ctx.errors.isEmpty()) {
-      throw new RegoException(ctx.errors);
-    }
+    throwIfErrors(ctx);
 
     // 3. Recursion, then indexes.
     new RecursionCheck(ctx).check(root);
@@ -131,9 +131,7 @@ public final class Compiler {
     Lowerer lowerer = new Lowerer(ctx, CompileContext.ModuleContext.QUERY);
     List<String> texts = expressionTexts(query, exprs);
     Lowerer.LoweredQuery q = lowerer.lowerQuery(exprs, texts);
-    if (!ctx.errors.isEmpty()) {
-      throw new RegoException(ctx.errors);
-    }
+    throwIfErrors(ctx);
     // Source order of the (non-declaration) expressions, for reporting their values.
     List<PExpr> source = new ArrayList<>(List.of(q.body().exprs()));
     source.sort((a, b) -> {
@@ -145,6 +143,18 @@ public final class Compiler {
       sourceTexts.add(e.text() == null ? "" : e.text());
     }
     return new CompiledQuery(q.body(), q.namedVars(), q.frameSize(), source, sourceTexts);
+  }
+
+  /**
+   * Throws the errors found. Unsafe-variable errors that follow from another error (a call of an
+   * unknown function leaves its output unbound) are dropped, as OPA reports only the cause.
+   */
+  private static void throwIfErrors(CompileContext ctx) {
+    if (ctx.errors.isEmpty()) {
+      return;
+    }
+    List<RegoError> causes = ctx.errors.stream().filter(e -> !e.code().equals(RegoError.UNSAFE_VAR)).toList();
+    throw new RegoException(causes.isEmpty() ? ctx.errors : causes);
   }
 
   /** The source text of each expression: from its start to the start of the next. */
@@ -210,7 +220,7 @@ public final class Compiler {
   }
 
   private static boolean markHasRules(DocNode n) {
-    boolean has = n.kind != DocNode.Kind.NAMESPACE;
+    boolean has = n.kind != DocNode.Kind.NAMESPACE || n.isPackage;
     for (DocNode c : n.children.values()) {
       has |= markHasRules(c);
     }

@@ -55,10 +55,6 @@ final class Lowerer {
     if (head.args() != null) {
       head.args().forEach(a -> NameCollector.term(a, direct));
     }
-    for (int i = consumed; i < head.ref().path().size(); i++) {
-      NameCollector.term(head.ref().path().get(i), direct);
-    }
-    NameCollector.term(head.value(), direct);
     Scope top = new Scope(null, slots, direct);
 
     BitSet bound = new BitSet();
@@ -163,7 +159,10 @@ final class Lowerer {
   private PExpr.Node termExpr(Term t, Scope s) {
     if (t instanceof Term.Call c) {
       CallTarget target = resolveCall(c);
-      if (target != null && target.arity >= 0 && c.args().size() == target.arity + 1) {
+      if (target == null) {
+        return new PExpr.TermNode(new PTerm.Const(dev.mandate.rego.value.BooleanValue.FALSE));
+      }
+      if (target.arity >= 0 && c.args().size() == target.arity + 1) {
         List<PTerm> args = new ArrayList<>();
         for (int i = 0; i < target.arity; i++) {
           args.add(term(c.args().get(i), s));
@@ -285,7 +284,9 @@ final class Lowerer {
         for (PExpr e : remaining) {
           BitSet all = vars.nodeVars(e.node());
           for (PExpr.PWith w : e.withs()) {
-            all.or(vars.allVars(w.value()));
+            if (w.value() != null) {
+              all.or(vars.allVars(w.value()));
+            }
           }
           reportUnsafe(all, bound, e.location());
         }
@@ -297,7 +298,7 @@ final class Lowerer {
 
   private BitSet outputs(PExpr e, BitSet bound) {
     for (PExpr.PWith w : e.withs()) {
-      if (!VarAnalysis.subset(vars.valueNeeds(w.value()), bound)) {
+      if (w.value() != null && !VarAnalysis.subset(vars.valueNeeds(w.value()), bound)) {
         return null;
       }
     }

@@ -13,7 +13,32 @@ import java.util.Set;
 final class NameCollector {
   private NameCollector() {}
 
+  /**
+   * Names the body uses directly, less those it declares ({@code :=}, {@code some}): a declared
+   * variable exists only from its declaration on, so a comprehension before it has its own.
+   */
   static void direct(List<Expr> body, Set<String> out) {
+    Set<String> used = new java.util.HashSet<>();
+    Set<String> declared = new java.util.HashSet<>();
+    collect(body, used, declared);
+    used.removeAll(declared);
+    out.addAll(used);
+  }
+
+  private static void collect(List<Expr> body, Set<String> out, Set<String> declared) {
+    for (Expr e : body) {
+      switch (e.node()) {
+        case Expr.Assign a -> term(a.left(), declared);
+        case Expr.SomeDecl d -> d.vars().forEach(v -> declared.add(v.name()));
+        case Expr.SomeIn s -> {
+          if (s.key() != null) {
+            term(s.key(), declared);
+          }
+          term(s.value(), declared);
+        }
+        default -> {}
+      }
+    }
     for (Expr e : body) {
       switch (e.node()) {
         case Expr.TermExpr t -> term(t.term(), out);

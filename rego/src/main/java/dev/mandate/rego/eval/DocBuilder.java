@@ -60,6 +60,8 @@ final class DocBuilder {
       if (!ev.equals(v)) {
         throw conflict(loc);
       }
+    } else if (existing instanceof Set<?> set && v instanceof SetValue sv) {
+      ((Set<Value>) set).addAll(sv.asSet()); // a partial set meeting a set-valued child rule
     } else if (existing instanceof Map<?, ?> m && v instanceof ObjectValue o) {
       // An object value meeting deeper contributions at the same key: merge them.
       for (Map.Entry<Value, Value> e : o.asMap().entrySet()) {

@@ -97,6 +97,9 @@ public final class Evaluator {
 
   private boolean evalEvery(PExpr.EveryNode ev, Value[] f, State st, Cont k) {
     return evalTerm(ev.domain(), f, st, dom -> {
+      if (!(dom instanceof ArrayValue || dom instanceof ObjectValue || dom instanceof SetValue)) {
+        return false; // OPA: every over a non-collection is undefined
+      }
       boolean[] failed = {false};
       iterate(dom, (key, val) -> {
         if (ev.key() != null) {
@@ -435,17 +438,34 @@ public final class Evaluator {
 
   /** Applies path[i..] to a plain value, iterating where a segment is unbound. */
   private boolean indexPath(Value v, PTerm[] path, int i, Value[] f, State st, VCont k) {
+    return indexPath(v, path, i, f, st, k, false);
+  }
+
+  /**
+   * As above; {@code storage} marks base data reached through a {@code data} reference, where
+   * OPA looks integer keys up as strings ({@code data.x[2]} finds {@code "2"}).
+   */
+  private boolean indexPath(Value v, PTerm[] path, int i, Value[] f, State st, VCont k, boolean storage) {
     if (i == path.length) {
       return k.accept(v);
     }
     PTerm p = path[i];
     if (hasUnbound(p, f)) {
-      return iterate(v, (key, val) -> unifyValue(p, key, f, st, () -> indexPath(val, path, i + 1, f, st, k)));
+      return iterate(v, (key, val) -> unifyValue(p, key, f, st,
+          () -> indexPath(val, path, i + 1, f, st, k, storage)));
     }
     return evalTerm(p, f, st, key -> {
-      Value child = select(v, key);
-      return child != null && indexPath(child, path, i + 1, f, st, k);
+      Value child = storage ? selectStored(v, key) : select(v, key);
+      return child != null && indexPath(child, path, i + 1, f, st, k, storage);
     });
+  }
+
+  private static Value selectStored(Value v, Value key) {
+    Value child = select(v, key);
+    if (child == null && key instanceof NumberValue n && n.isInteger() && v instanceof ObjectValue o) {
+      child = o.get(dev.mandate.rego.value.StringValue.of(n.toString()));
+    }
+    return child;
   }
 
   /** {@code v[key]}, or null when undefined. */
@@ -482,7 +502,11 @@ public final class Evaluator {
     }
     if (node == null || !node.hasRules) {
       Value v = ov == null ? base : ov.applyTo(base);
-      return v != null && indexPath(v, path, i, f, st, k);
+      return v != null && indexPath(v, path, i, f, st, k, true);
+    }
+    if (node.kind != DocNode.Kind.NAMESPACE && base != null) {
+      // Base data wins over a rule defined at the same path, as in OPA.
+      return indexPath(ov == null ? base : ov.applyTo(base), path, i, f, st, k, true);
     }
     if (node.kind != DocNode.Kind.NAMESPACE) {
       if (ov != null || (node.kind == DocNode.Kind.OBJECT && !node.children.isEmpty())) {
@@ -514,9 +538,15 @@ public final class Evaluator {
       }
       return false;
     }
-    return evalTerm(p, f, st, key -> evalData(node.children.get(key),
-        base instanceof ObjectValue bo ? bo.get(key) : null, ov == null ? null : ov.child(key),
-        path, i + 1, f, st, k));
+    return evalTerm(p, f, st, key -> {
+      Value storedKey = key;
+      if (key instanceof NumberValue n && n.isInteger()) {
+        storedKey = dev.mandate.rego.value.StringValue.of(n.toString());
+      }
+      DocNode child = node.children.get(storedKey);
+      Value childBase = base instanceof ObjectValue bo ? selectStored(bo, key) : null;
+      return evalData(child, childBase, ov == null ? null : ov.child(storedKey), path, i + 1, f, st, k);
+    });
   }
 
   /** The whole document at a namespace node: base data merged with the values of its rules. */
@@ -532,6 +562,9 @@ public final class Evaluator {
       }
       Value childBase = base instanceof ObjectValue bo ? bo.get(e.getKey()) : null;
       Overlay childOv = ov == null ? null : ov.child(e.getKey());
+      if (child.kind != DocNode.Kind.NAMESPACE && childBase != null) {
+        continue; // base data wins over a rule at the same path
+      }
       Value v = child.kind == DocNode.Kind.NAMESPACE
           ? namespaceValue(child, childBase, childOv, st)
           : ruleNodeValue(child, childBase, childOv, st);
@@ -651,10 +684,15 @@ public final class Evaluator {
       });
     }
     if (result[0] == null && node.defaultRule != null) {
-      result[0] = ((PTerm.Const) node.defaultRule.value).value();
+      result[0] = defaultValue(node.defaultRule, st);
     }
     st.memo.put(node, result[0] == null ? UNDEFINED : result[0]);
     return result[0];
+  }
+
+  /** A default value: ground, though possibly a comprehension that needs evaluating. */
+  private Value defaultValue(PRule rule, State st) {
+    return evalOne(rule.value, new Value[rule.frameSize], st);
   }
 
   /**
@@ -826,9 +864,10 @@ public final class Evaluator {
         if (m.value() != null) {
           return k.accept(m.value());
         }
-        PTerm.Call target = m.function();
-        // The replacement runs without the mock of itself, so a mock may call the original.
-        return invokeTarget(target, c.location(), args, st, k);
+        // A replacement runs with no mocks in force: inside it, the names it replaces (and any
+        // other mocked name) mean the originals again, as in OPA.
+        State unmocked = new State(st.input, st.overlay, Map.of());
+        return invokeTarget(m.function(), c.location(), args, unmocked, k);
       }
     }
     return invokeTarget(c, c.location(), args, st, k);
@@ -890,7 +929,7 @@ public final class Evaluator {
       });
     }
     if (result[0] == null && node.defaultRule != null) {
-      result[0] = ((PTerm.Const) node.defaultRule.value).value();
+      result[0] = defaultValue(node.defaultRule, st);
     }
     return result[0];
   }

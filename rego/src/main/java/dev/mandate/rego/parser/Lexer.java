@@ -32,11 +32,12 @@ final class Lexer {
       advance();
     }
     boolean newline = false;
-    String pendingError = null; // a problem in whitespace is reported on the next token
     int lastLine = 1;
     int lastCol = 0;
     while (true) {
-      // Skip whitespace and comments, remembering newlines.
+      // Skip whitespace and comments, remembering newlines. A problem found there (a NUL
+      // character in a comment) is reported on the next token.
+      error = null;
       while (pos < s.length) {
         char c = s[pos];
         if (c == ' ' || c == '\t' || c == '\r') {
@@ -50,9 +51,6 @@ final class Lexer {
           lastCol = 0;
         } else if (c == '#') {
           while (pos < s.length && s[pos] != '\n') {
-            if (s[pos] == 0 && pendingError == null) {
-              pendingError = "illegal null character";
-            }
             lastLine = line;
             lastCol = col;
             advance();
@@ -62,15 +60,13 @@ final class Lexer {
         }
       }
       if (pos >= s.length) {
-        out.add(pendingError != null ? TokenKind.ILLEGAL : TokenKind.EOF, pos, pos, lastLine, lastCol,
-            newline, pendingError);
+        out.add(error != null ? TokenKind.ILLEGAL : TokenKind.EOF, pos, pos, lastLine, lastCol,
+            newline, error);
         return;
       }
       int start = pos;
       int startLine = line;
       int startCol = col;
-      error = pendingError;
-      pendingError = null;
       TokenKind kind = scanToken();
       if (error != null) {
         kind = TokenKind.ILLEGAL;

@@ -14,12 +14,25 @@ import java.util.function.Function;
  * Parses Rego v1 source as OPA 1.x does by default. Every problem is reported as a
  * {@link RegoException} with code {@code rego_parse_error} and a 1-based file:line:column.
  *
- * <p>AST conventions beyond those documented on the AST types: a bare {@code data} or
- * {@code input} is a {@link Term.Ref} with an empty path; {@code set()} is an empty
- * {@link Term.SetTerm}; a call used as an expression is a {@link Expr.TermExpr} holding the
- * {@link Term.Call}; infix operators are calls named {@code plus}, {@code equal},
- * {@code internal.member_2}, ...; a negative number literal is a number, while {@code -x} is a
- * syntax error exactly as in OPA.
+ * <p>AST conventions beyond those documented on the AST types:
+ *
+ * <ul>
+ *   <li>A bare {@code data} or {@code input} is a {@link Term.Ref} with an empty path (as in OPA);
+ *       a {@code with} target written as a plain name ({@code with count as f}) is a Ref with an
+ *       empty path too.
+ *   <li>{@code set()} is an empty {@link Term.SetTerm}; {@code {}} an empty object.
+ *   <li>A call used as an expression is an {@link Expr.TermExpr} holding the {@link Term.Call}.
+ *   <li>Infix operators are calls of {@code plus minus mul div rem and or equal neq lt lte gt gte}
+ *       and {@code internal.member_2} / {@code internal.member_3} ({@code in}).
+ *   <li>{@code -1} is a number literal; {@code -x} and {@code -(1)} are syntax errors, as in OPA.
+ *   <li>Every location is that of the node's first token; an infix call is located at its left
+ *       operand, an else rule and its head at the {@code else} keyword, a rule of a chained body
+ *       ({@code p if { a } { b }} defines two rules) and its head at that body's opening brace.
+ *   <li>A rule without written body ({@code p := 1}, {@code p contains x}, {@code default p := 1},
+ *       a value-only {@code else := 3}) has an empty body. A rule without written value has the
+ *       value {@code true} located at its head ({@code default p} is accepted, as in OPA).
+ *   <li>A function has non-null args; {@code f()} has no arguments and so is not a function.
+ * </ul>
  */
 public final class Parser {
   private Parser() {}

@@ -93,17 +93,4 @@ final class Tokens {
   String text(int i) {
     return new String(source, starts[i], ends[i] - starts[i]);
   }
-
-  boolean textEquals(int i, String s) {
-    int len = ends[i] - starts[i];
-    if (len != s.length()) {
-      return false;
-    }
-    for (int k = 0; k < len; k++) {
-      if (source[starts[i] + k] != s.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

@@ -33,7 +33,9 @@ public final class DocNode {
   public Kind kind = Kind.NAMESPACE;
   /** Equality index over the rules, or null when the rules are few or not indexable. */
   public RuleIndex index;
-  /** True when this node or a descendant has rules. */
+  /** True when a module declares this package (an empty package is still an empty object). */
+  public boolean isPackage;
+  /** True when this node or a descendant has rules or is a package. */
   public boolean hasRules;
   /** Function arity (FUNCTION nodes). */
   public int arity = -1;

@@ -51,7 +51,7 @@ public final class NumberValue implements Value {
     if (v.bitLength() < 64) {
       return of(v.longValue());
     }
-    return new NumberValue(0, new BigDecimal(v));
+    return of(new BigDecimal(v)); // normalised, so it equals the same number parsed from text
   }
 
   public static NumberValue of(BigDecimal v) {

@@ -1,0 +1,248 @@
+package dev.mandate.rego.builtins;
+
+/**
+ * Certificates and keys made once with OpenSSL for these tests (the JDK cannot issue
+ * certificates). Valid for 100 years from late 2026. The chain is root CA -> intermediate -> leaf;
+ * the leaf has DNS, IP, e-mail and URI subject alternative names.
+ */
+final class CryptoFixtures {
+  private CryptoFixtures() {}
+
+  static final String RSA_CERT = """
+      -----BEGIN CERTIFICATE-----
+      MIIDPTCCAiWgAwIBAgIUEkwNioTTAnr1dZkUUts7/VBDY/owDQYJKoZIhvcNAQEL
+      BQAwLTEZMBcGA1UEAwwQbWFuZGF0ZS10ZXN0LXJzYTEQMA4GA1UECgwHTWFuZGF0
+      ZTAgFw0yNjExMjIwMzMzMjJaGA8yMTI2MTAyOTAzMzMyMlowLTEZMBcGA1UEAwwQ
+      bWFuZGF0ZS10ZXN0LXJzYTEQMA4GA1UECgwHTWFuZGF0ZTCCASIwDQYJKoZIhvcN
+      AQEBBQADggEPADCCAQoCggEBALg791guU2aCDYcA4Dm8fmpNrkLltpP9ai7oK691
+      G0VBoK32zkYx8tn1iUhFsIFCbrvphNdAVp5UVslbW8tidJU0FnGDeAcGyFyB7aJS
+      SjAL9OuD2raSeybm78nCgPFAeE1hqqxcmmBrAdiqby2aK3chz91Or1WUSwDGEtpc
+      E7E3V+2rOkI6ZLOM21MgM6r8N2D/jdiRtTZ7tQQ/1SjMG+inAwcv/hG//v+f6ONM
+      jAGSnTVbUJM2pl2+1ibvSbclXytLtUyA7GaW41zUqjQMdLIepacQF+6OxedX5pFT
+      GiFb/1dGKF7XtnoG9gf1AdGuTwhN+Vg4JCj1/d8DwYr3jk8CAwEAAaNTMFEwHQYD
+      VR0OBBYEFJWz624b7J2VxoYnUsztMw3kwa7lMB8GA1UdIwQYMBaAFJWz624b7J2V
+      xoYnUsztMw3kwa7lMA8GA1UdEwEB/wQFMAMBAf8wDQYJKoZIhvcNAQELBQADggEB
+      AHlR0D24h6IB9Kh8+lgqQieW2mDBAhBBQTFLeK7tjjhT9iNcV6VfaYcUUm+Sn1R1
+      rFfGKMbDKOWYt9CZGqwK2cVBRm/TeFi0LAnblxWgBDgmRzMddg+NP4ZybGUkeup+
+      slZmTCNg293bGKFwNBkp8MsOqLGn+SKMQnJ4Vyj01yIQwfRU0Xf3ZqSWGmQ3NYSd
+      S30KC5VFnR8L6vEPwUnxyxFbmmgq+KiLXOOS8nyFjbuBr4UNUynItlgnGds2JCB4
+      SnGumHDQXG6bJ0Xy1IxDLV7fNvIHvTwkyoNvppuvx7sFLA3ffcJV1O0yjOsLNjgJ
+      yPkgiKabAnVGwSF/3qNLxe0=
+      -----END CERTIFICATE-----
+      """;
+
+  static final String RSA_KEY_PKCS8 = """
+      -----BEGIN PRIVATE KEY-----
+      MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQC4O/dYLlNmgg2H
+      AOA5vH5qTa5C5baT/Wou6CuvdRtFQaCt9s5GMfLZ9YlIRbCBQm676YTXQFaeVFbJ
+      W1vLYnSVNBZxg3gHBshcge2iUkowC/Trg9q2knsm5u/JwoDxQHhNYaqsXJpgawHY
+      qm8tmit3Ic/dTq9VlEsAxhLaXBOxN1ftqzpCOmSzjNtTIDOq/Ddg/43YkbU2e7UE
+      P9UozBvopwMHL/4Rv/7/n+jjTIwBkp01W1CTNqZdvtYm70m3JV8rS7VMgOxmluNc
+      1Ko0DHSyHqWnEBfujsXnV+aRUxohW/9XRihe17Z6BvYH9QHRrk8ITflYOCQo9f3f
+      A8GK945PAgMBAAECggEAKJmadBXdbkEpzv8L6t1VtIKC7R4nYqydelHS0rtJc7U3
+      Pi8eHQ0D2jGIe+NTtuCXe5TGIBN/Iywt5fjanVMIoxrT+VcCG/ZMMEq3viZJUBZK
+      dp5blBFqz1NkM3/IH6JYAKGN1acgpC/gu8kvcArCGmJapwggjoj8EGMWI4XYFxzd
+      LM349iaQmeJsXOtVnyoopL7QaQyHMRwaE5oh0EDC/GSfLyfRMNE9yORb+M3W12XR
+      NIdLZuQg9I1/JWztc4nd0GFSACPAW92p19FK2QbR7WEYd0awajDl0srbHj5io4Do
+      +thAEw58RWlEniEGoewZeWJ36DeDixbAtBQYX7ISQQKBgQD2JLYgCuuGBP/Z0mAC
+      AuQYgwmTEhYHBkJC2BNDv52kfyyL7GhgTMI+imv/ayi5UvS4Uys10dprXkmcyhf1
+      +1m42VDniO+cmQSOR9hZSamAbHpTwMo/fC2LJni6LdzUrYtkIEzyCopnst5u/s2g
+      lfOXr793mKO03kJVcR8fnMMfDwKBgQC/nJsPqs6GMDiTOgybkzw4zRP+sfC+dTlz
+      mIj2puHsdZnGokOpa+5LGqHJIpmmgYwGZXHpWeVtouV51OBsJGNI5xV7klkxZJVT
+      Aiik/+AtMZ7c/BBEU3qRW007fSVo6gZuEoRZhIy0tccd31ZACxYp5+dMICQD5nfI
+      9V9UPBCcwQKBgA+mf+oDp7wKv1XTOYWHN4eTdV1jjgD+VeI4KOlq2pQl/egbrPtK
+      hiNB2+IOpzU5YBQEPcAbSr7+7MFKXEGorKjDMJC4NTwIwrBlQw1SULO4sgJ3RKTK
+      uX6agJyd4+el7TH9l8bgArLbPadjDiICxs1DQHJTQz1x0FfsbGUvK3zjAoGBAKMp
+      Oajnq6D8YtCLd7zqbTd4+fPBldy4eUmDs+1EQdFWerF37uHPtERj0ywwuGHeolu3
+      +n3YPNNVCM7rhIbRnXGwxMxK3ISAv97FUdLeyAfz3vER+tATvaUU9/kWIcrqrLsC
+      LY0En8QpnfpD+W/jgOYCQSTDoadoksuelaRm2UaBAoGBAILzV2GRrDid9VDUU5Yj
+      u9HW0PQeio/8I38T3FW7CMF3ff3f9ea8EhHSXU6u8t4DzNsUZesBvhBR7o0OZ/8N
+      Ae/0UsRmo3o+G+3HdU5uif/z0wi0BRY4eZnzqOvkJaEWTQjfNNz1cDDifBNjiGZL
+      uFGsP/8rkCgIxeL9xKLmpTNC
+      -----END PRIVATE KEY-----
+      """;
+
+  static final String RSA_KEY_PKCS1 = """
+      -----BEGIN RSA PRIVATE KEY-----
+      MIIEpAIBAAKCAQEAuDv3WC5TZoINhwDgObx+ak2uQuW2k/1qLugrr3UbRUGgrfbO
+      RjHy2fWJSEWwgUJuu+mE10BWnlRWyVtby2J0lTQWcYN4BwbIXIHtolJKMAv064Pa
+      tpJ7JubvycKA8UB4TWGqrFyaYGsB2KpvLZordyHP3U6vVZRLAMYS2lwTsTdX7as6
+      Qjpks4zbUyAzqvw3YP+N2JG1Nnu1BD/VKMwb6KcDBy/+Eb/+/5/o40yMAZKdNVtQ
+      kzamXb7WJu9JtyVfK0u1TIDsZpbjXNSqNAx0sh6lpxAX7o7F51fmkVMaIVv/V0Yo
+      Xte2egb2B/UB0a5PCE35WDgkKPX93wPBiveOTwIDAQABAoIBACiZmnQV3W5BKc7/
+      C+rdVbSCgu0eJ2KsnXpR0tK7SXO1Nz4vHh0NA9oxiHvjU7bgl3uUxiATfyMsLeX4
+      2p1TCKMa0/lXAhv2TDBKt74mSVAWSnaeW5QRas9TZDN/yB+iWAChjdWnIKQv4LvJ
+      L3AKwhpiWqcIII6I/BBjFiOF2Bcc3SzN+PYmkJnibFzrVZ8qKKS+0GkMhzEcGhOa
+      IdBAwvxkny8n0TDRPcjkW/jN1tdl0TSHS2bkIPSNfyVs7XOJ3dBhUgAjwFvdqdfR
+      StkG0e1hGHdGsGow5dLK2x4+YqOA6PrYQBMOfEVpRJ4hBqHsGXlid+g3g4sWwLQU
+      GF+yEkECgYEA9iS2IArrhgT/2dJgAgLkGIMJkxIWBwZCQtgTQ7+dpH8si+xoYEzC
+      Popr/2souVL0uFMrNdHaa15JnMoX9ftZuNlQ54jvnJkEjkfYWUmpgGx6U8DKP3wt
+      iyZ4ui3c1K2LZCBM8gqKZ7Lebv7NoJXzl6+/d5ijtN5CVXEfH5zDHw8CgYEAv5yb
+      D6rOhjA4kzoMm5M8OM0T/rHwvnU5c5iI9qbh7HWZxqJDqWvuSxqhySKZpoGMBmVx
+      6VnlbaLledTgbCRjSOcVe5JZMWSVUwIopP/gLTGe3PwQRFN6kVtNO30laOoGbhKE
+      WYSMtLXHHd9WQAsWKefnTCAkA+Z3yPVfVDwQnMECgYAPpn/qA6e8Cr9V0zmFhzeH
+      k3VdY44A/lXiOCjpatqUJf3oG6z7SoYjQdviDqc1OWAUBD3AG0q+/uzBSlxBqKyo
+      wzCQuDU8CMKwZUMNUlCzuLICd0Skyrl+moCcnePnpe0x/ZfG4AKy2z2nYw4iAsbN
+      Q0ByU0M9cdBX7GxlLyt84wKBgQCjKTmo56ug/GLQi3e86m03ePnzwZXcuHlJg7Pt
+      REHRVnqxd+7hz7REY9MsMLhh3qJbt/p92DzTVQjO64SG0Z1xsMTMStyEgL/exVHS
+      3sgH897xEfrQE72lFPf5FiHK6qy7Ai2NBJ/EKZ36Q/lv44DmAkEkw6GnaJLLnpWk
+      ZtlGgQKBgQCC81dhkaw4nfVQ1FOWI7vR1tD0HoqP/CN/E9xVuwjBd3393/XmvBIR
+      0l1OrvLeA8zbFGXrAb4QUe6NDmf/DQHv9FLEZqN6Phvtx3VObon/89MItAUWOHmZ
+      86jr5CWhFk0I3zTc9XAw4nwTY4hmS7hRrD//K5AoCMXi/cSi5qUzQg==
+      -----END RSA PRIVATE KEY-----
+      """;
+
+  static final String EC_CERT = """
+      -----BEGIN CERTIFICATE-----
+      MIIBijCCATGgAwIBAgIUd5eIZg0LJjQsLdGaoFfm3pmPPQIwCgYIKoZIzj0EAwIw
+      GjEYMBYGA1UEAwwPbWFuZGF0ZS10ZXN0LWVjMCAXDTI2MTEyMjAzMzMyMloYDzIx
+      MjYxMDI5MDMzMzIyWjAaMRgwFgYDVQQDDA9tYW5kYXRlLXRlc3QtZWMwWTATBgcq
+      hkjOPQIBBggqhkjOPQMBBwNCAASSGbBmqJnP+A017N98zaYHBvY8EgV9jocOYt2J
+      +6tz0cTMNKczbY5qJmb4eJ44Y1w82BKrG3izmXtajmHbReHyo1MwUTAdBgNVHQ4E
+      FgQUCyLamMWQd/6ez24LDY6fFknOHLgwHwYDVR0jBBgwFoAUCyLamMWQd/6ez24L
+      DY6fFknOHLgwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNHADBEAiAafCn0
+      IDEwuhBzwcIDXiVdTNHt8AOp4ZX51Jrvlsc+LQIgfYHZWa3s3+nqRS28/GyZlBVN
+      nL1wXgFG0lU8YxjUupU=
+      -----END CERTIFICATE-----
+      """;
+
+  static final String EC_KEY_PKCS8 = """
+      -----BEGIN PRIVATE KEY-----
+      MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQggAKT31Z3lmuPIrmG
+      6lGdnDElyFRXwUf1Sf0MFGUXJFShRANCAASSGbBmqJnP+A017N98zaYHBvY8EgV9
+      jocOYt2J+6tz0cTMNKczbY5qJmb4eJ44Y1w82BKrG3izmXtajmHbReHy
+      -----END PRIVATE KEY-----
+      """;
+
+  static final String EC_KEY_SEC1 = """
+      -----BEGIN EC PRIVATE KEY-----
+      MHcCAQEEIIACk99Wd5ZrjyK5hupRnZwxJchUV8FH9Un9DBRlFyRUoAoGCCqGSM49
+      AwEHoUQDQgAEkhmwZqiZz/gNNezffM2mBwb2PBIFfY6HDmLdifurc9HEzDSnM22O
+      aiZm+HieOGNcPNgSqxt4s5l7Wo5h20Xh8g==
+      -----END EC PRIVATE KEY-----
+      """;
+
+  static final String CA_CERT = """
+      -----BEGIN CERTIFICATE-----
+      MIIDMTCCAhmgAwIBAgIUOW94DHO1EP0MnS/tQstSngLjppcwDQYJKoZIhvcNAQEL
+      BQAwHzEdMBsGA1UEAwwUTWFuZGF0ZSBUZXN0IFJvb3QgQ0EwIBcNMjYxMTIyMDMz
+      MzIyWhgPMjEyNjEwMjkwMzMzMjJaMB8xHTAbBgNVBAMMFE1hbmRhdGUgVGVzdCBS
+      b290IENBMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAsqsEkk6RQlx1
+      nwllBtuAMV3gqVicAhzuKoXlZy6GqOq7BJexRndT+ndofw1K/TxXorb+XrEVqDeo
+      nSIk+UBUMMRJNZzK0CsEXOJiXiPks+W2vSo69kCfbFpXsmHDfwvlUhQWOlzkP4Rf
+      Z6P0NE2+vDvI+gF60zld3qBKQl/Uy8wVxeTmSgFT3EC9IugIR8MBYcL9WezHT9YR
+      N7QNNpN1APvHNChxarmvZfXyDxZyOHzI/4S4nRFgcBMEhPd4lhKJa4ljR92q0WYk
+      d0Mz8XGlXpxDox6Y/B42ky4iGFVdHJnukPjyWFFbOx6XwQLkJlQch1aNmL2Py/Kp
+      BjlQ7YPLzwIDAQABo2MwYTAdBgNVHQ4EFgQU5Q2Xo3ye1+NtCyWuuGcBJdJC20Iw
+      HwYDVR0jBBgwFoAU5Q2Xo3ye1+NtCyWuuGcBJdJC20IwDwYDVR0TAQH/BAUwAwEB
+      /zAOBgNVHQ8BAf8EBAMCAQYwDQYJKoZIhvcNAQELBQADggEBAJibCDBXzYUAyf6F
+      R8qP5c74DlPQTopg6eU7klmM48ickYt6J3rVxRRDIaPXoknQFhuvw+1aiWauvdaD
+      TUO4gC8KC/rX0jJWwf945lDlr2P29goYirlIzL9Jvgecd7PlSzCC5R/TzT/fJJoX
+      I0Aqp5biSC2NkxJYImEa8+z3B+Lc2L5j7cxQvKustcRLb0KkBuVRchLSzPsDSVTZ
+      4oPFf+edOk5t8pUK2X5BcMzyVxlTb6khnVnnkcajbsnl2je7QvrVR/NRyg1nGk1r
+      0RQvGbRrJ2lkCrJvkctwD9MClU1zw6879ozgQy10JVtoA1fvd+dLAS4RGZmzrrs2
+      JR0ENE4=
+      -----END CERTIFICATE-----
+      """;
+
+  static final String INTERMEDIATE_CERT = """
+      -----BEGIN CERTIFICATE-----
+      MIIDNjCCAh6gAwIBAgIUadbpgmCyi26+024UDSenplMb/hIwDQYJKoZIhvcNAQEL
+      BQAwHzEdMBsGA1UEAwwUTWFuZGF0ZSBUZXN0IFJvb3QgQ0EwIBcNMjYxMTIyMDMz
+      MzIyWhgPMjEyNjEwMjkwMzMzMjJaMCQxIjAgBgNVBAMMGU1hbmRhdGUgVGVzdCBJ
+      bnRlcm1lZGlhdGUwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQC5FcOU
+      CVDvHaozpt1QpbsNSd+DCaAqxsin9nItX6BqDRrhqmI24KyjIO3bhnSgmYUtfrjR
+      UnMKFHzQzHigf5opPcxeBTfPtKzGAdBLOnA345jMYt0HOZL8fSLApU9SXM68r1w8
+      neSOXWQ6tI0dD2T2DKJEje0GiAEpDTFKwO5WGf+0d1mzQpIvNeXuykiTWPdsq+4G
+      GL6I1ATEbkO8RJMxl0QUeFhoMyLGMpq+okqsdEIsNwTHBvPKa+G5OhvhF9xXdJHm
+      rfLjiItxvMjFFnNcwTLcDL825EFEaiC69gPmoop61tR0DU+BwMXnfzDFshyZOGEs
+      3Hv9sWS0wuW9FxHFAgMBAAGjYzBhMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/
+      BAQDAgEGMB0GA1UdDgQWBBQwiqai8gGQWpctUFitSrVzcr5ZLTAfBgNVHSMEGDAW
+      gBTlDZejfJ7X420LJa64ZwEl0kLbQjANBgkqhkiG9w0BAQsFAAOCAQEAEk96j/l5
+      auNExWICNwtDIqHtcAUO7pTnMzFzlVJlODAc4J495F+NotaNy2ZZPcSejKQJSvPm
+      mTTiLq+bADaUJTA1ey1Mu0U61v3FWTM9fIGT2oaha9eamPjfk8G2e7NCrRBBzQH/
+      75bVra0ZWAb5ViWjJbaXxrFXOPTAHkRwVA5lkguSQpxIgoJt/Qt6OpLZaFq4Ffee
+      WXPhuUpKa9L59Y9Oj8QINSdhYiN3KAXofrpAwRDEg08hUpUPeD2mz4L+s7kfn9Vg
+      0XetMhG0KmgzWhLbdlEux7XRDANujrsCHP6kZYeXUAE1Wf9R7ufAFrk4TKKKfY6p
+      muTLOGYNHfnvkA==
+      -----END CERTIFICATE-----
+      """;
+
+  static final String LEAF_CERT = """
+      -----BEGIN CERTIFICATE-----
+      MIIDwjCCAqqgAwIBAgIUHc+VXhfSv5RyjDk9h9hBe8j4E8cwDQYJKoZIhvcNAQEL
+      BQAwJDEiMCAGA1UEAwwZTWFuZGF0ZSBUZXN0IEludGVybWVkaWF0ZTAgFw0yNjEx
+      MjIwMzMzMjJaGA8yMTI2MTAyOTAzMzMyMlowLTEZMBcGA1UEAwwQbGVhZi5leGFt
+      cGxlLmNvbTEQMA4GA1UECgwHTWFuZGF0ZTCCASIwDQYJKoZIhvcNAQEBBQADggEP
+      ADCCAQoCggEBAKjuDLVOCPS1+SfzeUMioFJLjm4GYPOY/7fQtFzhn3MjcIdZzxzy
+      ZXrql8WFQsQsdqaewdB5dMCDtE/oHqbR/xKgmcliCeAzdjBqR4/6lhESwLBsNs14
+      CRSFcdTpTthOBzsgi4anp5lxuPFkMZwDzQVEcIgZuqTuogcybpE1pHFf1RFmvDik
+      KkYaP0lS3y4aZ+DjSkulCPATMLQX36zwiL7YM3V+V0qIlezPWPqfJannqlHKv9Rz
+      bG/JbdTNHr72vwGM+V5ZBUg7M7h5AFAeKDOYVnsojgPa4UVxGwXqqFfM0Qkm3wHt
+      RBgJ3HCHRpMckXUCj6RUY4jGKG3ShYl0Up8CAwEAAaOB4DCB3TAMBgNVHRMBAf8E
+      AjAAMA4GA1UdDwEB/wQEAwIFoDAdBgNVHSUEFjAUBggrBgEFBQcDAQYIKwYBBQUH
+      AwIwXgYDVR0RBFcwVYIQbGVhZi5leGFtcGxlLmNvbYIPd3d3LmV4YW1wbGUuY29t
+      hwQKAAABgQ9vcHNAZXhhbXBsZS5jb22GGXNwaWZmZTovL2V4YW1wbGUuY29tL2xl
+      YWYwHQYDVR0OBBYEFN74V6hCd3n3hiV3LRO+Qx1GoGRKMB8GA1UdIwQYMBaAFDCK
+      pqLyAZBaly1QWK1KtXNyvlktMA0GCSqGSIb3DQEBCwUAA4IBAQArumlnqVFW3pUU
+      R8MPN1lrZSdmZJRexL+MqaxY63gOxtoAcQ74YTnzk/HLmUe/NC3s+JgkZCiiqJ71
+      Sk91kOryWosUz8EOaU3gw1Z3OsUmAJDMdlEXXk90OqcvmJwGM2b3/mmx1zZX+0Tl
+      8UxvrQZWpz/UdnsDXoht0vLlL8m6GoTttsbnHSabeGUIcmeZpSLctyNvx9LpYZ2K
+      s5A0iA2wr9ggH+Lnp4ZxXH01pWOMCMkqK1FKTxKSuWijSI7WeQnV28wb2wYk9FkM
+      4IpHGmAHz4LPD5eBOaJTWmoRzb844KVS2KbFC7rsl4aUbN9txsWILMPRlUjPAO5e
+      yn1CZQRX
+      -----END CERTIFICATE-----
+      """;
+
+  static final String LEAF_KEY_PKCS8 = """
+      -----BEGIN PRIVATE KEY-----
+      MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCo7gy1Tgj0tfkn
+      83lDIqBSS45uBmDzmP+30LRc4Z9zI3CHWc8c8mV66pfFhULELHamnsHQeXTAg7RP
+      6B6m0f8SoJnJYgngM3YwakeP+pYREsCwbDbNeAkUhXHU6U7YTgc7IIuGp6eZcbjx
+      ZDGcA80FRHCIGbqk7qIHMm6RNaRxX9URZrw4pCpGGj9JUt8uGmfg40pLpQjwEzC0
+      F9+s8Ii+2DN1fldKiJXsz1j6nyWp56pRyr/Uc2xvyW3UzR6+9r8BjPleWQVIOzO4
+      eQBQHigzmFZ7KI4D2uFFcRsF6qhXzNEJJt8B7UQYCdxwh0aTHJF1Ao+kVGOIxiht
+      0oWJdFKfAgMBAAECggEAOjqDyuLxF1i6X1j/TXLcDEHbAHXWaWEtk/Cumu1yhr+K
+      hD0itPmgnTPLyNvcXb5tz5UdfXzAD7PWLUz3c80ivQr6t33BpbRXYuzfafOYUp5C
+      KQ3D/iMIDjjJOfiJoumSeIEJVwrnLG8UrrA4oWx1+QDUQTWNLljLJOvvTMJOwn0T
+      ZJkA3lAzZ1W1n7jbA0aVeiazuoNLsPogSHpr/fieQDd8nNOF4LB8E5Oug/p4ApWA
+      c6QoIGkAs1CYtvST2tZEpU5B0X9WumJhZ28LU85WCPRaKqqF/heTShVFtUEbaM2b
+      YWFZhh32z4irZ+auib9TJBfS/6tp4cz4Es7lnhnPoQKBgQDsvRuKHXzRj0LkzV3f
+      1v4+bML8JwSu1t7D0UJXIhKKefPNSVaqbNZ1ME/uLHcAw7K+Cgld3iflX7RUBm9N
+      Wgc/iZZxpYO9mWJWA0oERBcTNJQxix5X7M8RQGHFU2oSaq8ROWXv8WJ+tjSalglE
+      D8vPGks1cLrhxZQv/ydw/OZaiQKBgQC2rJd4Gl74KsJyD+h0lZQ7ZVi+ANOvhPSt
+      Z/t94q/MttTjDXFIaauL32G5oz2y1moyR3n9qdswEkQnHZDOBhquL4+kNu1wMDSv
+      FpHLfThP3WwkCsyfkMLzsrwQ+Knfoiyu8Ar4Rcmn1TQH+8k0+5mA4c+LzE+f2QMI
+      ad//e2dZ5wKBgFwkbqefOonGHN85H6ST5Xkek/XYqfXzI9lLhWqslFLZjI8GUHkc
+      y4vpNfMZ02e0w8k71tF2OkkIqwNZTdDpjZCpWKj7Jv+Qx7l6pkBq0CBlgpiV8UV/
+      okiwql1HTi3E4Ebv9EEjzpZLDMZuR0T6cPU24rb2HYbqg/b6dLuBc5chAoGASPkB
+      ORUvwusx6ea48XmfUWrW3G/wIDl4lJzpNgyMNbcDq//+tPKheKqvmzy+tOY6XgN3
+      lAF6ceWaHBYPdn2xwst1EiBvEVXwddEKRMOs7xqAzJUT0No/RqKrxgvPsGpUdz2k
+      5DDcsZLVyiqm4edwFrAd/LaNSEmkkIPa23AshRkCgYEAi8Uz/86fWlepScR3coG+
+      Fi2JK8TD8qMbYf78B0Qk4PaBWxCqdhLh1L3yMuD0krVFkBmmgUTlAl53tZKbCAWk
+      W+GH4IIktZpsaCIWmZjeucI8tal9ArFeHpeUoBom8gkwDVvWg0qRCrCtseTVsUOq
+      AZ2mVBqeR4nqP0KhF2coZwM=
+      -----END PRIVATE KEY-----
+      """;
+
+  static final String LEAF_CSR = """
+      -----BEGIN CERTIFICATE REQUEST-----
+      MIIC4zCCAcsCAQAwLTEZMBcGA1UEAwwQbGVhZi5leGFtcGxlLmNvbTEQMA4GA1UE
+      CgwHTWFuZGF0ZTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBAKjuDLVO
+      CPS1+SfzeUMioFJLjm4GYPOY/7fQtFzhn3MjcIdZzxzyZXrql8WFQsQsdqaewdB5
+      dMCDtE/oHqbR/xKgmcliCeAzdjBqR4/6lhESwLBsNs14CRSFcdTpTthOBzsgi4an
+      p5lxuPFkMZwDzQVEcIgZuqTuogcybpE1pHFf1RFmvDikKkYaP0lS3y4aZ+DjSkul
+      CPATMLQX36zwiL7YM3V+V0qIlezPWPqfJannqlHKv9RzbG/JbdTNHr72vwGM+V5Z
+      BUg7M7h5AFAeKDOYVnsojgPa4UVxGwXqqFfM0Qkm3wHtRBgJ3HCHRpMckXUCj6RU
+      Y4jGKG3ShYl0Up8CAwEAAaBxMG8GCSqGSIb3DQEJDjFiMGAwXgYDVR0RBFcwVYIQ
+      bGVhZi5leGFtcGxlLmNvbYIPd3d3LmV4YW1wbGUuY29thwQKAAABgQ9vcHNAZXhh
+      bXBsZS5jb22GGXNwaWZmZTovL2V4YW1wbGUuY29tL2xlYWYwDQYJKoZIhvcNAQEL
+      BQADggEBAGxSWo+/5xBsfH1ISf5B5O2M0r6vLeefcewAbTyMdjsJ5ivshBUvwz2s
+      fwcXWHGjKGFEn8bpb3PH6Yq2P8cmF4yPv+rhODz/oJqOlJBWireytmvLXdYgvYB4
+      4n/3iH04fob0HGw1CpC4MLLZ595CbgOEVMAV3c/8t+flEC0bBUxTzNiOOvxq2M6Z
+      BikJ1fy8hjZUF+dPFjpvsrSPipHDfM2NJJC4LNFrRLuWx102KndCAa9YWPbkb18a
+      Su9/ivkdBKfgFeFE/v9MqSkrJxIf37GXwQfu7gDsvmcEP2DkMDP13oSVNQ6+JCUJ
+      gbP9oW7bMQakZdijq9qaKYoI3SUhCig=
+      -----END CERTIFICATE REQUEST-----
+      """;
+}
