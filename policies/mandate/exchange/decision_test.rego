@@ -137,6 +137,7 @@ test_incomplete_grant_is_denied if {
 	global := {"max_ttl_seconds": 3600, "max_chain_depth": 3, "issued_token_types": [access_token_type]}
 	d := exchange.decision with input as chat_input with data.mandate.config.global as global
 	denied_with(d, "invalid_request", {"evaluation_incomplete"})
+	d.deny.reasons[0].message == "the grant could not be computed from the input"
 }
 
 test_default_decision_when_deny_cannot_be_built if {
@@ -164,4 +165,10 @@ test_allow_and_deny_are_exclusive if {
 		d := decide(inp)
 		count({k | some k in ["grant", "deny"]; d[k]}) == 1
 	}
+}
+
+test_allow_is_always_a_boolean if {
+	exchange.allow == true with input as chat_input
+	exchange.allow == false with input as with_request(chat_input, {"scope": ["calendar:write"]})
+	exchange.allow == false with input as {}
 }
