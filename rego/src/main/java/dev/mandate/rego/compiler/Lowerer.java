@@ -94,9 +94,12 @@ final class Lowerer {
     NameCollector.direct(exprs, direct);
     Scope top = new Scope(null, slots, direct);
     List<PExpr> lowered = new ArrayList<>();
+    // As OPA's query compiler does: a query of one term expression that does not iterate reports
+    // the term's value, false included (`data.x` answers false; `1 > 2` answers false). In
+    // longer queries, or ones that iterate, a false term still fails the query.
+    boolean capture = exprs.size() == 1 && !IterationCheck.iterates(exprs.get(0), ctx.builtins);
     for (PExpr e : lowerExprs(exprs, top, texts)) {
-      // A top-level term that is not a call reports its value, even false (OPA captures it).
-      if (!e.negated() && e.node() instanceof PExpr.TermNode t && !(t.term() instanceof PTerm.Call)) {
+      if (capture && !e.negated() && e.node() instanceof PExpr.TermNode t) {
         e = new PExpr(e.location(), false, new PExpr.TermNode(t.term(), true), e.withs(), e.text());
       }
       lowered.add(e);

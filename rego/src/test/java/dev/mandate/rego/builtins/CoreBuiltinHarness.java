@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 /** Calls built-ins of one family by name, and builds values tersely. */
 final class CoreBuiltinHarness {
   final BuiltinRegistry registry = new BuiltinRegistry();
-  final CoreTestContext ctx = new CoreTestContext();
+  final TestBuiltinContext ctx = new TestBuiltinContext();
 
   CoreBuiltinHarness(Consumer<BuiltinRegistry> family) {
     family.accept(registry);

@@ -35,7 +35,7 @@ class CryptoBuiltinsTest {
   private static final String FOX = "The quick brown fox jumps over the lazy dog";
 
   private final BuiltinRegistry registry = new BuiltinRegistry();
-  private final BuiltinContext ctx = new CryptoTestContext(NOW_NS);
+  private final BuiltinContext ctx = new TestBuiltinContext(NOW_NS);
 
   CryptoBuiltinsTest() {
     CryptoBuiltins.register(registry);

@@ -37,7 +37,7 @@ class JwtBuiltinsTest {
       + (NOW_S + 3600) + ",\"nbf\":" + (NOW_S - 60) + "}";
 
   private final BuiltinRegistry registry = new BuiltinRegistry();
-  private final BuiltinContext ctx = new CryptoTestContext(NOW_NS);
+  private final BuiltinContext ctx = new TestBuiltinContext(NOW_NS);
 
   JwtBuiltinsTest() {
     JwtBuiltins.register(registry);

@@ -23,7 +23,7 @@ class JwtOpaVectorsTest {
       + " \"iss\": \"joe\", \"privateParams\": {\"private_one\": \"one\", \"private_two\": \"two\"}}";
 
   private final BuiltinRegistry registry = new BuiltinRegistry();
-  private final BuiltinContext ctx = new CryptoTestContext(1_700_000_000_000_000_000L);
+  private final BuiltinContext ctx = new TestBuiltinContext(1_700_000_000_000_000_000L);
 
   JwtOpaVectorsTest() {
     JwtBuiltins.register(registry);

@@ -14,10 +14,19 @@ final class TestBuiltinContext implements BuiltinContext {
   int cancellationChecks;
   /** When positive, the n-th cancellation check throws. */
   int cancelAfter;
+  private final long now;
+
+  TestBuiltinContext() {
+    this(1_700_000_000_000_000_000L);
+  }
+
+  TestBuiltinContext(long nowNanos) {
+    this.now = nowNanos;
+  }
 
   @Override
   public long nowNanos() {
-    return 1_700_000_000_000_000_000L;
+    return now;
   }
 
   @Override

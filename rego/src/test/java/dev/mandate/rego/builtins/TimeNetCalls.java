@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 /** Calls a family's built-ins by name and checks results and errors. */
 final class TimeNetCalls {
   private final BuiltinRegistry registry = new BuiltinRegistry();
-  BuiltinContext ctx = new TimeNetTestContext();
+  BuiltinContext ctx = new TestBuiltinContext(1_670_006_453_141_828_752L);
 
   TimeNetCalls(Consumer<BuiltinRegistry> family) {
     family.accept(registry);

@@ -14,6 +14,7 @@ import dev.mandate.rego.EvalOptions;
 import dev.mandate.rego.Policy;
 import dev.mandate.rego.value.Values;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
@@ -151,5 +152,21 @@ class EvaluatorTest {
         () -> p.prepare("x := data.t.slow").eval(EvalOptions.defaults().timeout(Duration.ofMillis(50))));
     assertEquals(EvalException.CANCEL, e.code());
     assertTrue(e.getMessage().contains("deadline"), e.getMessage());
+  }
+
+  @Test
+  void aLoneQueryTermReportsFalseAsOpaDoes() {
+    Policy p = policy("""
+        package t
+        default allow := false
+        """);
+    List<dev.mandate.rego.QueryResult> rs = EngineTestSupport.rows(p, "data.t.allow", null);
+    assertEquals(1, rs.size());
+    assertEquals(json("false"), rs.get(0).expressions().get(0));
+    assertEquals(json("false"), EngineTestSupport.rows(p, "1 > 2", null).get(0).expressions().get(0));
+    // With more than one expression a false term fails the query.
+    assertTrue(EngineTestSupport.rows(p, "x := 1; data.t.allow", null).isEmpty());
+    // An iterating term is not captured either.
+    assertTrue(EngineTestSupport.rows(p, "[false][_]", null).isEmpty());
   }
 }
