@@ -1,0 +1,176 @@
+package dev.mandate.pdp.decisionlog;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * Writes decision events off the request path. Requests only {@link #log offer} an event to a
+ * bounded queue, which never blocks: when the queue is full the event is dropped and the drop is
+ * counted and reported. A single writer thread masks, encodes and hands events to every sink, so
+ * sinks need no locking. {@link #close()} stops intake, drains the queue and flushes every sink.
+ */
+public final class DecisionLogger implements AutoCloseable {
+  private static final Logger LOG = System.getLogger(DecisionLogger.class.getName());
+  private static final long POLL_MILLIS = 100;
+  private static final long DROP_WARNING_INTERVAL_NANOS = 10_000_000_000L;
+
+  /** Drop reasons, the label values of the drop counter. */
+  public static final String QUEUE_FULL = "queue_full";
+  public static final String SINK_ERROR = "sink_error";
+  public static final String SHUTDOWN = "shutdown";
+
+  private final ArrayBlockingQueue<DecisionEvent> queue;
+  private final EventEncoder encoder;
+  private final List<DecisionLogSink> sinks;
+  private final Runnable onWritten;
+  private final BiConsumer<String, Long> onDropped;
+  private final Thread writer;
+  private final boolean enabled;
+  private volatile boolean closing;
+  private volatile long lastDropWarning = System.nanoTime() - DROP_WARNING_INTERVAL_NANOS;
+
+  public DecisionLogger(int queueSize, EventEncoder encoder, List<DecisionLogSink> sinks,
+      Runnable onWritten, BiConsumer<String, Long> onDropped) {
+    this.queue = new ArrayBlockingQueue<>(queueSize);
+    this.encoder = encoder;
+    this.sinks = List.copyOf(sinks);
+    this.onWritten = onWritten;
+    this.onDropped = onDropped;
+    this.enabled = true;
+    this.writer = Thread.ofPlatform().name("decision-log-writer").daemon(true)
+        .unstarted(this::run);
+  }
+
+  private DecisionLogger() {
+    this.queue = new ArrayBlockingQueue<>(1);
+    this.encoder = null;
+    this.sinks = List.of();
+    this.onWritten = () -> {};
+    this.onDropped = (r, n) -> {};
+    this.enabled = false;
+    this.writer = Thread.ofPlatform().unstarted(() -> {});
+  }
+
+  /** A logger that discards every event, for {@code decision_log.enabled: false}. */
+  public static DecisionLogger disabled() {
+    return new DecisionLogger();
+  }
+
+  public void start() {
+    if (enabled) {
+      writer.start();
+    }
+  }
+
+  /** Queues an event; returns false (and counts a drop) if the queue is full or closed. */
+  public boolean log(DecisionEvent event) {
+    if (!enabled) {
+      return true;
+    }
+    if (!closing && queue.offer(event)) {
+      return true;
+    }
+    drop(QUEUE_FULL, 1);
+    return false;
+  }
+
+  public int queueDepth() {
+    return queue.size();
+  }
+
+  private void drop(String reason, long n) {
+    onDropped.accept(reason, n);
+    long now = System.nanoTime();
+    if (now - lastDropWarning >= DROP_WARNING_INTERVAL_NANOS) {
+      lastDropWarning = now;
+      LOG.log(Level.WARNING, "decision log dropped {0} event(s): {1} (see "
+          + "mandate_pdp_decision_log_dropped_total)", n, reason);
+    }
+  }
+
+  private void run() {
+    List<DecisionEvent> batch = new ArrayList<>();
+    while (true) {
+      boolean stopping = closing;
+      try {
+        DecisionEvent first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, 4096);
+        }
+      } catch (InterruptedException e) {
+        stopping = true;
+      }
+      for (DecisionEvent e : batch) {
+        write(e);
+      }
+      batch.clear();
+      flush(false);
+      if (stopping && queue.isEmpty()) {
+        break;
+      }
+    }
+    flush(true);
+    for (DecisionLogSink s : sinks) {
+      try {
+        s.close();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "closing decision log sink failed: {0}", e.getMessage());
+      }
+    }
+  }
+
+  private void write(DecisionEvent e) {
+    String line;
+    try {
+      line = encoder.encode(e);
+    } catch (RuntimeException ex) {
+      LOG.log(Level.ERROR, "decision {0} could not be encoded: {1}", e.decisionId(), ex);
+      drop(SINK_ERROR, 1);
+      return;
+    }
+    boolean ok = true;
+    for (DecisionLogSink s : sinks) {
+      try {
+        s.accept(line);
+      } catch (RuntimeException ex) {
+        ok = false;
+        LOG.log(Level.ERROR, "decision log write failed: {0}", ex.getMessage());
+        drop(SINK_ERROR, 1);
+      }
+    }
+    if (ok) {
+      onWritten.run();
+    }
+  }
+
+  private void flush(boolean force) {
+    for (DecisionLogSink s : sinks) {
+      try {
+        s.flush(force);
+      } catch (RuntimeException ex) {
+        LOG.log(Level.ERROR, "decision log flush failed: {0}", ex.getMessage());
+      }
+    }
+  }
+
+  /** Stops taking events, writes every queued one and flushes the sinks; waits up to 30 s. */
+  @Override
+  public void close() {
+    closing = true;
+    try {
+      writer.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    int left = queue.size();
+    if (left > 0) {
+      drop(SHUTDOWN, left);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package dev.mandate.pdp.decisionlog;
+
+import dev.mandate.rego.value.ArrayValue;
+import dev.mandate.rego.value.NumberValue;
+import dev.mandate.rego.value.ObjectValue;
+import dev.mandate.rego.value.StringValue;
+import dev.mandate.rego.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps credentials out of decision logs, in two steps.
+ *
+ * <ol>
+ *   <li>Configured JSON pointers (rooted at {@code /input} or {@code /result}) are erased, as
+ *       OPA's {@code system.log.mask} "remove" operation does; each pointer that existed is listed
+ *       in the event's {@code erased} field.</li>
+ *   <li>Values that are credentials are replaced by {@value #MARKER}, as OPA's "upsert" operation
+ *       would, and listed in {@code masked}: any string that looks like a compact JWS or JWE (three
+ *       or five base64url segments whose first, the JOSE header, starts with {@code ey}, which is
+ *       how a base64url JSON object starts), and any string or number held by a member whose name
+ *       contains {@code token}, {@code secret} or {@code password}, or ends with
+ *       {@code assertion}. Names ending in {@code _type} are exempt: token type URIs are not
+ *       secrets and auditors need them. Objects and arrays under such names are not blanked but
+ *       searched, so claims decoded from a token stay visible.</li>
+ * </ol>
+ */
+public final class Masker {
+  public static final String MARKER = "**REDACTED**";
+
+  private static final Pattern COMPACT_JOSE = Pattern.compile(
+      "ey[A-Za-z0-9_-]{10,}(\\.[A-Za-z0-9_-]*){2}|ey[A-Za-z0-9_-]{10,}(\\.[A-Za-z0-9_-]*){4}");
+
+  private final List<List<String>> erase;
+  private final List<String> erasePointers;
+
+  public Masker(List<String> erasePointers) {
+    this.erasePointers = List.copyOf(erasePointers);
+    this.erase = erasePointers.stream().map(JsonPointer::parse).toList();
+  }
+
+  /** The masked input and result, and the pointers that were erased or masked. */
+  public record Masked(Value input, Value result, List<String> erased, List<String> masked) {}
+
+  public Masked apply(Value input, Value result) {
+    List<String> erased = new ArrayList<>();
+    for (int i = 0; i < erase.size(); i++) {
+      List<String> tokens = erase.get(i);
+      String root = tokens.get(0);
+      List<String> rest = tokens.subList(1, tokens.size());
+      if (root.equals("input") && input != null) {
+        Value after = rest.isEmpty() ? null : remove(input, rest);
+        if (after != input) {
+          input = after;
+          erased.add(erasePointers.get(i));
+        }
+      } else if (root.equals("result") && result != null) {
+        Value after = rest.isEmpty() ? null : remove(result, rest);
+        if (after != result) {
+          result = after;
+          erased.add(erasePointers.get(i));
+        }
+      }
+    }
+    List<String> masked = new ArrayList<>();
+    if (input != null) {
+      input = mask(input, "/input", false, masked);
+    }
+    if (result != null) {
+      result = mask(result, "/result", false, masked);
+    }
+    return new Masked(input, result, erased, masked);
+  }
+
+  /** {@code v} without the member at {@code path}; the same instance if there was none. */
+  private static Value remove(Value v, List<String> path) {
+    String head = path.get(0);
+    List<String> rest = path.subList(1, path.size());
+    if (v instanceof ObjectValue o) {
+      Value child = o.get(head);
+      if (child == null) {
+        return v;
+      }
+      if (rest.isEmpty()) {
+        return o.without(StringValue.of(head));
+      }
+      Value newChild = remove(child, rest);
+      return newChild == child ? v : o.with(StringValue.of(head), newChild);
+    }
+    if (v instanceof ArrayValue a && head.matches("0|[1-9][0-9]{0,8}")) {
+      int idx = Integer.parseInt(head);
+      if (idx >= a.size()) {
+        return v;
+      }
+      List<Value> items = new ArrayList<>(a.asList());
+      if (rest.isEmpty()) {
+        items.remove(idx);
+        return ArrayValue.of(items);
+      }
+      Value newChild = remove(items.get(idx), rest);
+      if (newChild == items.get(idx)) {
+        return v;
+      }
+      items.set(idx, newChild);
+      return ArrayValue.of(items);
+    }
+    return v;
+  }
+
+  private static Value mask(Value v, String pointer, boolean sensitiveName, List<String> masked) {
+    switch (v) {
+      case StringValue s -> {
+        if (sensitiveName || COMPACT_JOSE.matcher(s.value()).matches()) {
+          masked.add(pointer);
+          return StringValue.of(MARKER);
+        }
+        return v;
+      }
+      case NumberValue n -> {
+        if (sensitiveName) {
+          masked.add(pointer);
+          return StringValue.of(MARKER);
+        }
+        return v;
+      }
+      case ObjectValue o -> {
+        ObjectValue out = o;
+        for (Value key : o.keys()) {
+          String name = key instanceof StringValue ks ? ks.value() : key.toString();
+          Value child = o.get(key);
+          Value newChild = mask(child, pointer + "/" + JsonPointer.escape(name),
+              isSensitiveName(name), masked);
+          if (newChild != child) {
+            out = out.with(key, newChild);
+          }
+        }
+        return out;
+      }
+      case ArrayValue a -> {
+        List<Value> items = null;
+        for (int i = 0; i < a.size(); i++) {
+          Value child = a.get(i);
+          Value newChild = mask(child, pointer + "/" + i, sensitiveName && child.isScalar(),
+              masked);
+          if (newChild != child) {
+            if (items == null) {
+              items = new ArrayList<>(a.asList());
+            }
+            items.set(i, newChild);
+          }
+        }
+        return items == null ? v : ArrayValue.of(items);
+      }
+      default -> {
+        return v;
+      }
+    }
+  }
+
+  static boolean isSensitiveName(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.endsWith("_type")) {
+      return false;
+    }
+    return n.contains("token") || n.contains("secret") || n.contains("password")
+        || n.endsWith("assertion");
+  }
+}
