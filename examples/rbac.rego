@@ -48,5 +48,5 @@ reasons contains "unknown user" if not user_roles[input.user]
 reasons contains msg if {
 	user_roles[input.user]
 	not allow
-	msg := sprintf("no role of %s grants %s on %s", [input.user, input.action, input.resource.type])
+	msg := concat(" ", ["no role of", input.user, "grants", input.action, "on", input.resource.type])
 }

@@ -53,16 +53,12 @@ public final class PrintBuiltins {
   }
 
   /**
-   * OPA reports its environment variables, configuration and build here. Mandate reports none
-   * of its environment or configuration (they may hold secrets), only its version.
+   * OPA's runtime document describes the OPA process (environment, configuration, build); an
+   * engine embedded without a runtime, as OPA's own library is by default, returns an empty
+   * object. Mandate's engine is always embedded, and its hosts' environment and configuration
+   * may hold secrets, so it reports nothing.
    */
   static ObjectValue runtime() {
-    String version = PrintBuiltins.class.getPackage().getImplementationVersion();
-    return ObjectValue.builder()
-        .put("env", ObjectValue.EMPTY)
-        .put("config", ObjectValue.EMPTY)
-        .put("commit", StringValue.EMPTY)
-        .put("version", StringValue.of("mandate-" + (version == null ? "dev" : version)))
-        .build();
+    return ObjectValue.EMPTY;
   }
 }

@@ -33,6 +33,17 @@ public final class StandardLibrary {
     WalkBuiltins.register(r);
     GraphBuiltins.register(r);
     PrintBuiltins.register(r);
+    SprintfBuiltins.register(r);
+    RegexBuiltins.register(r);
+    GlobBuiltins.register(r);
+    TemplateBuiltins.register(r);
+    TimeBuiltins.register(r);
+    NetBuiltins.register(r);
+    UnitsBuiltins.register(r);
+    SemverBuiltins.register(r);
+    UuidBuiltins.register(r);
+    RandBuiltins.register(r);
+    BitsBuiltins.register(r);
     return r;
   }
 }

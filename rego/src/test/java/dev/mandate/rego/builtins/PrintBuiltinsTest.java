@@ -40,11 +40,7 @@ class PrintBuiltinsTest {
 
   @Test
   void runtimeRevealsNoEnvironment() {
-    ObjectValue o = (ObjectValue) t.call("opa.runtime");
-    assertEquals(ObjectValue.EMPTY, o.get("env"));
-    assertEquals(ObjectValue.EMPTY, o.get("config"));
-    assertEquals(StringValue.EMPTY, o.get("commit"));
-    assertTrue(((StringValue) o.get("version")).value().startsWith("mandate-"));
-    assertEquals(4, o.size());
+    // As an embedded OPA without runtime information: nothing about the host leaks.
+    assertEquals(ObjectValue.EMPTY, t.call("opa.runtime"));
   }
 }
