@@ -120,8 +120,9 @@ public final class DemoTour {
     step("4c. Denied: a Globex user's token (federated IdP) used by Acme's chat-web for Acme's"
         + " file-service");
     String bob = subject(DemoEnvironment.PARTNER_IDP, "bob@globex", null, "files:read");
-    expectError(exchange(basic("chat-web"), form(bob, null, "file-service", "files:read",
-        null)), "invalid_target");
+    List<String[]> f = form(bob, null, "file-service", "files:read", null);
+    f.set(2, new String[] {"subject_token_type", TokenTypes.JWT});
+    expectError(exchange(basic("chat-web"), f), "invalid_target");
   }
 
   private String subject(String issuer, String sub, String tenant, String scope) {
