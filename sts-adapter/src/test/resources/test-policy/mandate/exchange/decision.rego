@@ -60,6 +60,11 @@ violation contains {"code": "chain_too_deep", "message": "too deep"} if chain_de
 # Rego has no recursion: count the objects with a sub along the chain.
 chain_depth := count([1 | walk(act, [_, v]); is_object(v); v.sub])
 
+violation contains {"code": "impersonation_not_allowed", "message": "support-agent must delegate"} if {
+	input.client.id == "support-agent"
+	not input.actor_token
+}
+
 act := {"sub": input.actor_token.claims.sub, "act": input.subject_token.claims.act} if {
 	input.actor_token
 	input.subject_token.claims.act

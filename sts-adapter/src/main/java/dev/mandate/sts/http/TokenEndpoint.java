@@ -110,7 +110,9 @@ final class TokenEndpoint {
   private void tooLarge(HttpServerRequest req, HttpServerResponse resp) {
     // Vert.x closes the connection after a response that says so; the rest of the body is not
     // read.
-    resp.putHeader("Connection", "close");
+    if (req.version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+      resp.putHeader("Connection", "close");
+    }
     OAuthResponses.error(resp, OAuthException.of("invalid_request",
         "the request body exceeds " + maxBodyBytes + " bytes", 413));
   }
