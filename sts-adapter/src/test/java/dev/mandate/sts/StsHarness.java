@@ -58,6 +58,8 @@ import java.util.function.Consumer;
 final class StsHarness implements AutoCloseable {
   static final String IDP = "https://idp.test";
   static final String ISSUER = "https://sts.acme.internal";
+  /** The test IdP's keys again, as an issuer that requires aud to name the STS. */
+  static final String AUD_IDP = "https://idp-aud.test";
   static final String CHAT_SECRET = "chat-web-s3cret";
   static final String MCP_SECRET = "mcp-files-s3cret";
   static final String SUPPORT_SECRET = "support-s3cret";
@@ -89,6 +91,7 @@ final class StsHarness implements AutoCloseable {
             new JWKSet(mcpClientKey.toPublicJWK())));
     List<IssuerConfig> issuers = List.of(
         new IssuerConfig(IDP, jwks, null, false, List.of("ES256", "RS256"), List.of()),
+        new IssuerConfig(AUD_IDP, jwks, null, false, List.of("ES256"), List.of(ISSUER)),
         new IssuerConfig(ISSUER, null, null, true, List.of("ES256", "RS256", "EdDSA"),
             List.of()));
     StsConfig[] config = {StsConfig.defaults().withPort(0)
