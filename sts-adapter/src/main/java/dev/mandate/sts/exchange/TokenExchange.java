@@ -115,8 +115,10 @@ public final class TokenExchange {
       LOG.log(Level.WARNING, "PDP unavailable: {0}", e.getMessage());
       throw OAuthException.unavailable("the policy decision point is unavailable");
     } catch (MalformedDecisionException e) {
-      LOG.log(Level.ERROR, "PDP decision rejected: {0}", e.getMessage());
-      throw OAuthException.serverError("the policy decision could not be used");
+      LOG.log(Level.ERROR, "PDP decision {0} rejected: {1}", e.decisionId(), e.getMessage());
+      t.decisionId = e.decisionId();
+      OAuthException refusal = OAuthException.serverError("the policy decision could not be used");
+      throw e.decisionId() == null ? refusal : refusal.with("decision_id", e.decisionId());
     }
     t.decisionId = decision.decisionId();
     return switch (decision) {

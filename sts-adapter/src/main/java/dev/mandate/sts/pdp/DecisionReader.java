@@ -23,6 +23,14 @@ public final class DecisionReader {
   private DecisionReader() {}
 
   public static PdpDecision read(Value decision, String decisionId, String revision) {
+    try {
+      return readChecked(decision, decisionId, revision);
+    } catch (MalformedDecisionException e) {
+      throw new MalformedDecisionException(e.getMessage(), decisionId);
+    }
+  }
+
+  private static PdpDecision readChecked(Value decision, String decisionId, String revision) {
     if (!(decision instanceof ObjectValue d) || !(d.get("allow") instanceof BooleanValue allow)) {
       throw new MalformedDecisionException("decision is not an object with a boolean allow");
     }
