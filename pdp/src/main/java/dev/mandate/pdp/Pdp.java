@@ -100,7 +100,8 @@ public final class Pdp implements AutoCloseable {
           + config.server().port() + ": " + rootMessage(e), e);
     }
     ready = true;
-    LOG.log(Level.INFO, "serving policy revision {0} on port {1}", initial.revision(), port());
+    LOG.log(Level.INFO, "serving policy revision {0} on port {1}", initial.revision(),
+        String.valueOf(port()));
   }
 
   private static String rootMessage(Throwable t) {

@@ -59,7 +59,10 @@ public final class PdpMain implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Straight to stderr: java.util.logging resets its handlers in its own shutdown hook.
+      System.err.println("mandate-pdp: shutting down");
       pdp.close();
+      System.err.println("mandate-pdp: stopped; decision log flushed");
       stopped.countDown();
     }, "pdp-shutdown"));
     System.out.println("pdp listening on " + pdp.port());
@@ -69,6 +72,11 @@ public final class PdpMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // One line per log record, on standard error, unless the operator configured logging.
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format",
+          "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
+    }
     int code = new CommandLine(new PdpMain()).execute(args);
     if (code != 0) {
       System.exit(code);

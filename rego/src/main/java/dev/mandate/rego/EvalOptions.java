@@ -1,6 +1,7 @@
 package dev.mandate.rego;
 
 import dev.mandate.rego.builtins.BuiltinContext.PrintSink;
+import dev.mandate.rego.coverage.CoverageTracker;
 import dev.mandate.rego.value.Value;
 import java.time.Duration;
 
@@ -13,9 +14,10 @@ import java.time.Duration;
  * @param strictBuiltinErrors OPA's strict mode: a built-in error is an error, not undefined
  * @param printSink where {@code print} output goes
  * @param nowNanos the value of {@code time.now_ns()}; null means the wall clock at the start
+ * @param coverage records which expressions and rules ran; null (the default) records nothing
  */
 public record EvalOptions(Value input, Duration timeout, long maxSteps, boolean strictBuiltinErrors,
-    PrintSink printSink, Long nowNanos) {
+    PrintSink printSink, Long nowNanos, CoverageTracker coverage) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final long DEFAULT_MAX_STEPS = 100_000_000L;
@@ -34,7 +36,7 @@ public record EvalOptions(Value input, Duration timeout, long maxSteps, boolean 
   }
 
   public static EvalOptions defaults() {
-    return new EvalOptions(null, DEFAULT_TIMEOUT, DEFAULT_MAX_STEPS, false, DISCARD, null);
+    return new EvalOptions(null, DEFAULT_TIMEOUT, DEFAULT_MAX_STEPS, false, DISCARD, null, null);
   }
 
   public static EvalOptions withInput(Value input) {
@@ -42,26 +44,30 @@ public record EvalOptions(Value input, Duration timeout, long maxSteps, boolean 
   }
 
   public EvalOptions input(Value v) {
-    return new EvalOptions(v, timeout, maxSteps, strictBuiltinErrors, printSink, nowNanos);
+    return new EvalOptions(v, timeout, maxSteps, strictBuiltinErrors, printSink, nowNanos, coverage);
   }
 
   public EvalOptions timeout(Duration d) {
-    return new EvalOptions(input, d, maxSteps, strictBuiltinErrors, printSink, nowNanos);
+    return new EvalOptions(input, d, maxSteps, strictBuiltinErrors, printSink, nowNanos, coverage);
   }
 
   public EvalOptions maxSteps(long n) {
-    return new EvalOptions(input, timeout, n, strictBuiltinErrors, printSink, nowNanos);
+    return new EvalOptions(input, timeout, n, strictBuiltinErrors, printSink, nowNanos, coverage);
   }
 
   public EvalOptions strict(boolean b) {
-    return new EvalOptions(input, timeout, maxSteps, b, printSink, nowNanos);
+    return new EvalOptions(input, timeout, maxSteps, b, printSink, nowNanos, coverage);
   }
 
   public EvalOptions printSink(PrintSink s) {
-    return new EvalOptions(input, timeout, maxSteps, strictBuiltinErrors, s, nowNanos);
+    return new EvalOptions(input, timeout, maxSteps, strictBuiltinErrors, s, nowNanos, coverage);
   }
 
   public EvalOptions now(long nanos) {
-    return new EvalOptions(input, timeout, maxSteps, strictBuiltinErrors, printSink, nanos);
+    return new EvalOptions(input, timeout, maxSteps, strictBuiltinErrors, printSink, nanos, coverage);
+  }
+
+  public EvalOptions coverage(CoverageTracker tracker) {
+    return new EvalOptions(input, timeout, maxSteps, strictBuiltinErrors, printSink, nowNanos, tracker);
   }
 }

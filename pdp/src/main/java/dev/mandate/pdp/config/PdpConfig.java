@@ -45,7 +45,16 @@ public record PdpConfig(
    */
   public record Decisions(String exchangePath, String authzenPath, Duration deadline,
       Duration dataApiDeadline) {
+    private static final java.util.regex.Pattern RULE_REF =
+        java.util.regex.Pattern.compile("data(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
     public Decisions {
+      for (String ref : new String[] {exchangePath, authzenPath}) {
+        if (!RULE_REF.matcher(ref).matches()) {
+          throw new ConfigException("decision paths must be dotted references such as "
+              + "data.mandate.exchange.decision, got \"" + ref + "\"");
+        }
+      }
       if (deadline.isNegative() || deadline.isZero() || dataApiDeadline.isNegative()
           || dataApiDeadline.isZero()) {
         throw new ConfigException("decisions deadlines must be positive");

@@ -11,7 +11,8 @@ import dev.mandate.rego.value.Value;
  * <pre>
  * {
  *   "request":       object, required: the RFC 8693 request parameters; grant_type,
- *                    subject_token_type, actor_token_type, requested_token_type are strings,
+ *                    client_id, subject_token_type, actor_token_type, requested_token_type are
+ *                    strings,
  *                    audience, resource and scope are strings or arrays of strings
  *   "subject_token": object, string or null: the validated subject token (claims etc.)
  *   "actor_token":   object, string or null
@@ -20,11 +21,14 @@ import dev.mandate.rego.value.Value;
  * }
  * </pre>
  *
- * Other members are allowed and passed to the policy untouched.
+ * Optional members may also be {@code null} ("not given"). Only type errors the policy could not
+ * reason about are refused here; everything else (values, combinations, the finer rules of the
+ * decision contract) is the policy's to judge, and other members are passed on untouched.
  */
 public final class ExchangeInput {
   private static final String[] STRING_PARAMS = {
-      "grant_type", "subject_token_type", "actor_token_type", "requested_token_type"};
+      "grant_type", "client_id", "subject_token_type", "actor_token_type",
+      "requested_token_type"};
   private static final String[] STRING_OR_LIST_PARAMS = {"audience", "resource", "scope"};
 
   private ExchangeInput() {}

@@ -29,7 +29,7 @@ public record ApiResponse(int status, String contentType, String body,
   }
 
   public static ApiResponse json(int status, Value body, boolean pretty) {
-    return new ApiResponse(status, JSON, pretty ? Json.writePretty(body) : Json.write(body),
+    return new ApiResponse(status, JSON, pretty ? PrettyJson.write(body) : Json.write(body),
         Map.of());
   }
 

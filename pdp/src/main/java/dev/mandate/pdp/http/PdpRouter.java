@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Map;
@@ -44,9 +43,7 @@ public final class PdpRouter {
           metrics.httpResponses.inc(ctx.response().getStatusCode() / 100 + "xx"));
       ctx.next();
     });
-    router.route().handler(BodyHandler.create(false)
-        .setBodyLimit(config.server().bodyLimitBytes())
-        .setHandleFileUploads(false));
+    router.route().handler(new RawBodyHandler(config.server().bodyLimitBytes()));
 
     router.post("/v1/exchange/decisions").handler(blocking.handler(exchange::handle));
 

@@ -11,7 +11,7 @@ final class RequestBodies {
 
   /** The body as JSON, or null if the request has no body. */
   static Value optionalJson(RoutingContext ctx) {
-    Buffer buf = ctx.body().buffer();
+    Buffer buf = ctx.get(RawBodyHandler.BODY_KEY);
     if (buf == null || buf.length() == 0 || isBlank(buf)) {
       return null;
     }

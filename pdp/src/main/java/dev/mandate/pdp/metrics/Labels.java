@@ -53,6 +53,6 @@ final class Labels {
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString((long) d);
     }
-    return Double.toString(d);
+    return java.math.BigDecimal.valueOf(d).toPlainString();
   }
 }

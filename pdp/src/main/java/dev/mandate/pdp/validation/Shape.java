@@ -6,7 +6,11 @@ import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.StringValue;
 import dev.mandate.rego.value.Value;
 
-/** Small checks on members of request documents that throw {@link InvalidInputException}. */
+/**
+ * Small checks on members of request documents that throw {@link InvalidInputException}. An
+ * optional member that is present with the value {@code null} counts as not given, as the
+ * decision contract says.
+ */
 public final class Shape {
   private Shape() {}
 
@@ -17,10 +21,10 @@ public final class Shape {
     throw new InvalidInputException(what + " must be an object, got " + typeOf(v));
   }
 
-  /** The member {@code name}, which must be an object if present; null if absent. */
+  /** The member {@code name}, which must be an object if given; null if absent or null. */
   public static ObjectValue optionalObject(ObjectValue parent, String name, String where) {
     Value v = parent.get(name);
-    if (v == null) {
+    if (v == null || v instanceof NullValue) {
       return null;
     }
     return object(v, where + name);
@@ -34,10 +38,10 @@ public final class Shape {
     return object(v, where + name);
   }
 
-  /** The member {@code name}, which must be a string if present; null if absent. */
+  /** The member {@code name}, which must be a string if given; null if absent or null. */
   public static String optionalString(ObjectValue parent, String name, String where) {
     Value v = parent.get(name);
-    if (v == null) {
+    if (v == null || v instanceof NullValue) {
       return null;
     }
     if (v instanceof StringValue s) {
@@ -57,7 +61,7 @@ public final class Shape {
   /** A member that may be a string or an array of strings (RFC 8693 audience, resource). */
   public static void stringOrStrings(ObjectValue parent, String name, String where) {
     Value v = parent.get(name);
-    if (v == null || v instanceof StringValue) {
+    if (v == null || v instanceof NullValue || v instanceof StringValue) {
       return;
     }
     if (v instanceof ArrayValue a) {

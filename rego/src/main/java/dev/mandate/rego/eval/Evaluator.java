@@ -69,6 +69,9 @@ public final class Evaluator {
 
   private boolean evalExpr(PExpr e, Value[] f, State st, Cont k) {
     run.step();
+    if (run.coverage != null) {
+      run.coverage.hit(e.location());
+    }
     State est = st;
     if (e.withs().length > 0) {
       est = applyWiths(e, f, st);
@@ -690,8 +693,17 @@ public final class Evaluator {
     return result[0];
   }
 
+  private void coverHead(PRule r) {
+    if (run.coverage != null) {
+      run.coverage.hit(r.location);
+    }
+  }
+
   /** A default value: ground, though possibly a comprehension that needs evaluating. */
   private Value defaultValue(PRule rule, State st) {
+    if (run.coverage != null) {
+      run.coverage.hit(rule.location);
+    }
     return evalOne(rule.value, new Value[rule.frameSize], st);
   }
 
@@ -704,6 +716,9 @@ public final class Evaluator {
     boolean[] any = {false};
     Cont body = () -> evalBody(r.body, 0, f, st, () -> {
       any[0] = true;
+      if (run.coverage != null) {
+        run.coverage.hit(r.location);
+      }
       boolean stop = evalTerm(r.value, f, st, emit);
       return stop || r.constantValue;
     });
@@ -733,6 +748,7 @@ public final class Evaluator {
     for (PRule r : candidates(node, st)) {
       Value[] f = new Value[r.frameSize];
       evalBody(r.body, 0, f, st, () -> evalTerm(r.value, f, st, v -> {
+        coverHead(r);
         out.add(v);
         return false;
       }));
@@ -764,7 +780,13 @@ public final class Evaluator {
       if (r.value instanceof PTerm.Local l) {
         f[l.slot()] = key;
       }
-      found = evalBody(r.body, 0, f, st, () -> evalTerm(r.value, f, st, key::equals));
+      found = evalBody(r.body, 0, f, st, () -> evalTerm(r.value, f, st, v -> {
+        if (!key.equals(v)) {
+          return false;
+        }
+        coverHead(r);
+        return true;
+      }));
       if (found) {
         break;
       }
@@ -798,6 +820,7 @@ public final class Evaluator {
       }
       evalBody(r.body, 0, f, st, () -> evalTerm(keyTerm, f, st, kv -> kv.equals(key)
           && evalTerm(r.value, f, st, v -> {
+            coverHead(r);
             if (r.contains) {
               isSet[0] = true;
               set.add(v);
@@ -826,6 +849,7 @@ public final class Evaluator {
       Value[] keys = new Value[r.keyPath.length];
       evalBody(r.body, 0, f, st, () -> evalItems(r.keyPath, 0, keys, f, st,
           () -> evalTerm(r.value, f, st, v -> {
+            coverHead(r);
             doc.put(keys, v, r.contains, r.location);
             return false;
           })));
@@ -882,6 +906,7 @@ public final class Evaluator {
     if (!b.variadic() && args.length != b.arity()) {
       return false;
     }
+    run.builtinStep();
     try {
       if (b.isRelation()) {
         List<Value> outs = new ArrayList<>();

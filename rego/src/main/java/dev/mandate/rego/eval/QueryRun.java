@@ -14,14 +14,19 @@ import java.util.function.Function;
  */
 final class QueryRun implements BuiltinContext {
   private static final int CLOCK_CHECK_INTERVAL = 1024;
+  /** Built-ins can be costly (a regex over a long string), so their calls check the clock sooner. */
+  private static final int BUILTIN_CLOCK_CHECK_INTERVAL = 32;
 
   private final long now;
   private final long deadlineNanos;
   private final long maxSteps;
   private final boolean strict;
   private final PrintSink printSink;
+  /** Null unless coverage is being measured. */
+  final dev.mandate.rego.coverage.CoverageTracker coverage;
   private final Map<Object, Value> queryCache = new HashMap<>();
   private long steps;
+  private long builtinCalls;
 
   QueryRun(EvalOptions options) {
     this.now = options.nowNanos() != null ? options.nowNanos() : wallClockNanos();
@@ -29,6 +34,7 @@ final class QueryRun implements BuiltinContext {
     this.maxSteps = options.maxSteps();
     this.strict = options.strictBuiltinErrors();
     this.printSink = options.printSink();
+    this.coverage = options.coverage();
   }
 
   private static long wallClockNanos() {
@@ -43,6 +49,14 @@ final class QueryRun implements BuiltinContext {
       throw new EvalException(EvalException.CANCEL, "evaluation step limit exceeded (" + maxSteps + " steps)", null);
     }
     if ((s % CLOCK_CHECK_INTERVAL) == 0 && System.nanoTime() - deadlineNanos > 0) {
+      throw new EvalException(EvalException.CANCEL, "evaluation deadline exceeded", null);
+    }
+  }
+
+  /** Counts one built-in call as a step, checking the deadline every few calls. */
+  void builtinStep() {
+    step();
+    if ((++builtinCalls % BUILTIN_CLOCK_CHECK_INTERVAL) == 0 && System.nanoTime() - deadlineNanos > 0) {
       throw new EvalException(EvalException.CANCEL, "evaluation deadline exceeded", null);
     }
   }

@@ -1,5 +1,7 @@
 package dev.mandate.rego.tester;
 
+import dev.mandate.rego.coverage.CoverageTracker;
+
 import com.google.re2j.Pattern;
 import dev.mandate.rego.EvalException;
 import dev.mandate.rego.EvalOptions;
@@ -33,11 +35,20 @@ public final class TestRunner {
    *     search, as with Go's regexp); null runs every test
    * @param timeout the deadline of each test
    */
-  public record Options(Pattern filter, Duration timeout) {
+  public record Options(Pattern filter, Duration timeout, CoverageTracker coverage) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
+    public Options(Pattern filter, Duration timeout) {
+      this(filter, timeout, null);
+    }
+
     public static Options defaults() {
-      return new Options(null, DEFAULT_TIMEOUT);
+      return new Options(null, DEFAULT_TIMEOUT, null);
+    }
+
+    /** The same options, recording line coverage into {@code tracker}. */
+    public Options withCoverage(CoverageTracker tracker) {
+      return new Options(filter, timeout, tracker);
     }
   }
 
@@ -87,7 +98,8 @@ public final class TestRunner {
     List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
     EvalOptions eval = EvalOptions.defaults()
         .timeout(options.timeout())
-        .printSink((location, line) -> output.add(line));
+        .printSink((location, line) -> output.add(line))
+        .coverage(options.coverage());
     long start = System.nanoTime();
     TestResult.Status status;
     String message = null;

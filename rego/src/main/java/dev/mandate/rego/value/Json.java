@@ -124,10 +124,15 @@ public final class Json {
   public static void write(Value v, Writer out, boolean pretty) {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       if (pretty) {
-        g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+        // Two-space indent and "key": value, as OPA (Go's json.MarshalIndent) prints.
+        com.fasterxml.jackson.core.util.Separators separators =
+            com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(separators)
             .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
-            .withSpacesInObjectEntries());
+            .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n")));
       }
       writeValue(g, v);
     } catch (IOException e) {

@@ -233,6 +233,9 @@ public final class NumberValue implements Value {
     if (big == null) {
       return Long.toString(small);
     }
+    if (big.scale() <= 0) {
+      return big.toPlainString(); // integers print every digit, as OPA does
+    }
     int exponent = big.precision() - big.scale() - 1;
     if (exponent < -6 || exponent > 20) {
       // Very large or very small magnitudes print in exponent form, as Go's 'g' format does.

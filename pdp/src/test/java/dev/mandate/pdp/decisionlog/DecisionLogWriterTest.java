@@ -1,0 +1,117 @@
+package dev.mandate.pdp.decisionlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mandate.rego.value.Json;
+import dev.mandate.rego.value.ObjectValue;
+import dev.mandate.rego.value.StringValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DecisionLogWriterTest {
+  @TempDir Path tmp;
+
+  static DecisionEvent event(int i) {
+    return new DecisionEvent("id-" + i, "a/b", Json.parse("{\"n\": " + i + "}"),
+        Json.parse("true"), null, "rev", "127.0.0.1:1", Instant.parse("2025-01-02T03:04:05.120Z"),
+        Map.of("timer_rego_query_eval_ns", 5L));
+  }
+
+  static EventEncoder encoder() {
+    return new EventEncoder(new Masker(List.of()), Map.of("id", "i", "version", "v"));
+  }
+
+  @Test
+  void encodesOpaFieldNames() {
+    ObjectValue e = (ObjectValue) Json.parse(encoder().encode(event(1)));
+    assertEquals(StringValue.of("id-1"), e.get("decision_id"));
+    assertEquals(StringValue.of("a/b"), e.get("path"));
+    assertEquals(StringValue.of("2025-01-02T03:04:05.12Z"), e.get("timestamp"));
+    assertEquals(Json.parse("{\"mandate\": {\"revision\": \"rev\"}}"), e.get("bundles"));
+    assertEquals(Json.parse("{\"id\": \"i\", \"version\": \"v\"}"), e.get("labels"));
+    assertEquals(Json.parse("{\"timer_rego_query_eval_ns\": 5}"), e.get("metrics"));
+    assertFalse(e.containsKey(StringValue.of("erased")));
+  }
+
+  @Test
+  void rfc3339NanoTrimsTrailingZeros() {
+    assertEquals("2025-01-02T03:04:05Z", Rfc3339.nano(Instant.parse("2025-01-02T03:04:05Z")));
+    assertEquals("2025-01-02T03:04:05.000000001Z",
+        Rfc3339.nano(Instant.parse("2025-01-02T03:04:05.000000001Z")));
+    assertEquals("2025-01-02T03:04:05.5Z",
+        Rfc3339.nano(Instant.parse("2025-01-02T03:04:05.500Z")));
+  }
+
+  @Test
+  void fullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch firstTaken = new CountDownLatch(1);
+    List<String> written = new ArrayList<>();
+    DecisionLogSink blocked = new DecisionLogSink() {
+      @Override
+      public void accept(String line) {
+        firstTaken.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        written.add(line);
+      }
+
+      @Override
+      public void flush(boolean force) {}
+
+      @Override
+      public void close() {}
+    };
+    Map<String, AtomicLong> drops = new ConcurrentHashMap<>();
+    AtomicLong ok = new AtomicLong();
+    DecisionLogger log = new DecisionLogger(2, encoder(), List.of(blocked), ok::incrementAndGet,
+        (reason, n) -> drops.computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(n));
+    log.start();
+    assertTrue(log.log(event(0)));
+    firstTaken.await();
+    int accepted = 0;
+    for (int i = 1; i <= 10; i++) {
+      if (log.log(event(i))) {
+        accepted++;
+      }
+    }
+    assertEquals(2, accepted, "queue of two");
+    assertEquals(8, drops.get(DecisionLogger.QUEUE_FULL).get());
+    release.countDown();
+    log.close();
+    assertEquals(3, written.size(), "everything accepted is written at close");
+    assertEquals(3, ok.get());
+    assertFalse(log.log(event(99)), "closed logger refuses");
+  }
+
+  @Test
+  void rotatesBySizeKeepingNFiles() throws Exception {
+    Path file = tmp.resolve("d.log");
+    RotatingFileSink sink = new RotatingFileSink(file, 100, 3);
+    for (int i = 0; i < 20; i++) {
+      sink.accept("x".repeat(40) + i);
+    }
+    sink.close();
+    assertTrue(Files.exists(file));
+    assertTrue(Files.exists(tmp.resolve("d.log.1")));
+    assertTrue(Files.exists(tmp.resolve("d.log.2")));
+    assertFalse(Files.exists(tmp.resolve("d.log.3")));
+    assertTrue(Files.size(file) <= 100);
+    assertTrue(Files.readString(file).endsWith("19\n"), "newest events in the live file");
+    assertTrue(Files.readString(tmp.resolve("d.log.1")).contains("x17\n"));
+  }
+}

@@ -1,0 +1,85 @@
+package dev.mandate.pdp.decisionlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mandate.rego.value.Json;
+import dev.mandate.rego.value.Value;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MaskerTest {
+  static final String JWT = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.sig-bytes_x";
+  static final String JWE = "eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d";
+
+  private static Masker.Masked mask(List<String> erase, String input, String result) {
+    return new Masker(erase).apply(input == null ? null : Json.parse(input),
+        result == null ? null : Json.parse(result));
+  }
+
+  @Test
+  void compactJoseStringsAreMaskedAnywhere() {
+    Masker.Masked m = mask(List.of(), "{\"a\": [\"" + JWT + "\", \"" + JWE + "\"]}", null);
+    assertEquals(Json.parse("{\"a\": [\"**REDACTED**\", \"**REDACTED**\"]}"), m.input());
+    assertEquals(List.of("/input/a/0", "/input/a/1"), m.masked());
+  }
+
+  @Test
+  void dottedNamesThatAreNotTokensStay() {
+    String in = "{\"aud\": \"api.example.com\", \"v\": \"1.2.3\", \"q\": \"data.mandate.x\"}";
+    Masker.Masked m = mask(List.of(), in, null);
+    assertEquals(Json.parse(in), m.input());
+    assertTrue(m.masked().isEmpty());
+  }
+
+  @Test
+  void sensitiveMemberNamesAreMasked() {
+    Masker.Masked m = mask(List.of(), """
+        {"client_secret": "s", "Password": "p", "refresh_token": "opaque", "client_assertion": "x",
+         "secrets": ["a", "b"], "pin_secret": 1234,
+         "subject_token_type": "urn:ietf:params:oauth:token-type:jwt",
+         "subject_token": {"sub": "alice", "aud": "api"}}""", null);
+    assertEquals(Json.parse("""
+        {"client_secret": "**REDACTED**", "Password": "**REDACTED**",
+         "refresh_token": "**REDACTED**", "client_assertion": "**REDACTED**",
+         "secrets": ["**REDACTED**", "**REDACTED**"], "pin_secret": "**REDACTED**",
+         "subject_token_type": "urn:ietf:params:oauth:token-type:jwt",
+         "subject_token": {"sub": "alice", "aud": "api"}}"""), m.input());
+  }
+
+  @Test
+  void configuredPointersAreErasedAsOpaDoes() {
+    Masker.Masked m = mask(List.of("/input/user/ssn", "/input/missing", "/result/grant/claims",
+        "/input/list/1", "/input/a~1b"),
+        "{\"user\": {\"ssn\": \"1\", \"name\": \"n\"}, \"list\": [0, 1, 2], \"a/b\": 1}",
+        "{\"grant\": {\"claims\": {\"x\": 1}, \"aud\": \"api\"}}");
+    assertEquals(Json.parse("{\"user\": {\"name\": \"n\"}, \"list\": [0, 2]}"), m.input());
+    assertEquals(Json.parse("{\"grant\": {\"aud\": \"api\"}}"), m.result());
+    assertEquals(List.of("/input/user/ssn", "/result/grant/claims", "/input/list/1",
+        "/input/a~1b"), m.erased());
+  }
+
+  @Test
+  void erasingTheWholeInput() {
+    Masker.Masked m = mask(List.of("/input"), "{\"a\": 1}", "true");
+    assertNull(m.input());
+    assertEquals(List.of("/input"), m.erased());
+  }
+
+  @Test
+  void untouchedValuesAreNotCopied() {
+    Value in = Json.parse("{\"a\": {\"b\": [1, 2]}}");
+    assertSame(in, new Masker(List.of()).apply(in, null).input());
+  }
+
+  @Test
+  void memberNameRules() {
+    assertTrue(Masker.isSensitiveName("access_token"));
+    assertTrue(Masker.isSensitiveName("X-Api-Secret"));
+    assertFalse(Masker.isSensitiveName("requested_token_type"));
+    assertFalse(Masker.isSensitiveName("audience"));
+  }
+}
