@@ -37,9 +37,11 @@ class RemotePdpIntegrationTest {
         .withPolicies(new PdpConfig.Policies(policy, false, Duration.ofSeconds(1)))
         .withDecisionLog(new PdpConfig.DecisionLog(true, log, 1024 * 1024, 2, 1000, List.of(),
             null, Map.of()));
-    try (Pdp pdp = Pdp.start(cfg);
-        StsHarness h = new StsHarness(dir, new RemotePdpClient(
-            URI.create("http://127.0.0.1:" + pdp.port()), Duration.ofSeconds(2), 2), c -> {})) {
+    Pdp pdp = Pdp.start(cfg);
+    String id;
+    String deniedId;
+    try (StsHarness h = new StsHarness(dir, new RemotePdpClient(
+        URI.create("http://127.0.0.1:" + pdp.port()), Duration.ofSeconds(2), 2), c -> {})) {
       Response r1 = h.asChatWeb(StsHarness.exchange(h.alice()).add("audience", "mcp-files")
           .add("actor_token", h.actor("chat-web"))
           .add("actor_token_type", TokenTypes.ACCESS_TOKEN));
@@ -53,17 +55,18 @@ class RemotePdpIntegrationTest {
       JWTClaimsSet c = h.verifyIssued(r2.json().get("access_token").asText());
       assertEquals(Map.of("sub", "mcp-files", "act", Map.of("sub", "chat-web")),
           c.getJSONObjectClaim("act"));
-      String id = c.getStringClaim("decision_id");
+      id = c.getStringClaim("decision_id");
       assertTrue(id.matches("[0-9a-f-]{36}"), id);
 
       Response denied = h.asChatWeb(StsHarness.exchange(h.alice()).add("audience", "billing"));
       assertEquals("invalid_target", denied.error());
-      String deniedId = denied.json().get("decision_id").asText();
-
+      deniedId = denied.json().get("decision_id").asText();
+    } finally {
       pdp.close();
-      String logged = Files.readString(log);
-      assertTrue(logged.contains(id), "the PDP logged the permit under the token's decision id");
-      assertTrue(logged.contains(deniedId), "and the denial under the error's decision id");
     }
+    // Closing the service flushed its decision log.
+    String logged = Files.readString(log);
+    assertTrue(logged.contains(id), "the PDP logged the permit under the token's decision id");
+    assertTrue(logged.contains(deniedId), "and the denial under the error's decision id");
   }
 }

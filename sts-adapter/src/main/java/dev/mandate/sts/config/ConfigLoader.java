@@ -59,12 +59,12 @@ public final class ConfigLoader {
         str(m, "issuer", d.issuer()),
         str(m, "base_url", null),
         str(m, "host", d.host()),
-        (int) (long) optLong(m, "port", d.port()),
+        (int) optLong(m, "port", d.port()),
         str(m, "environment", d.environment()),
         optLong(m, "max_ttl_seconds", d.maxTtlSeconds()),
         Duration.ofSeconds(optLong(m, "clock_skew_seconds", d.clockSkew().toSeconds())),
-        (int) (long) optLong(m, "max_token_bytes", d.maxTokenBytes()),
-        (int) (long) optLong(m, "max_body_bytes", d.maxBodyBytes()),
+        (int) optLong(m, "max_token_bytes", d.maxTokenBytes()),
+        (int) optLong(m, "max_body_bytes", d.maxBodyBytes()),
         Duration.ofSeconds(optLong(assertion, "max_lifetime_seconds",
             d.assertionMaxLifetime().toSeconds())),
         assertion.containsKey("algorithms") ? strings(assertion.get("algorithms"),
@@ -77,7 +77,7 @@ public final class ConfigLoader {
         path(base, str(pdp, "policies", "policies")),
         pdp.containsKey("url") ? URI.create(str(pdp, "url", null)) : null,
         Duration.ofMillis(optLong(pdp, "timeout_ms", d.pdpTimeout().toMillis())),
-        (int) (long) optLong(pdp, "retries", d.pdpRetries()),
+        (int) optLong(pdp, "retries", d.pdpRetries()),
         path(base, str(pdp, "decision_log", null)),
         path(base, str(m, "audit_file", null)));
   }
@@ -122,9 +122,7 @@ public final class ConfigLoader {
   private static JWKSet jwks(Map<String, Object> c, Path base, String where) {
     try {
       if (c.get("jwks") != null) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> j = (Map<String, Object>) map(c.get("jwks"), where + " jwks");
-        return JWKSet.parse(j);
+        return JWKSet.parse(map(c.get("jwks"), where + " jwks"));
       }
       if (c.get("jwks_file") != null) {
         return JWKSet.load(path(base, str(c, "jwks_file", null)).toFile());
