@@ -163,7 +163,7 @@ public final class StsMain implements Runnable {
     public Integer call() throws Exception {
       StsConfig config = opts.config(policies, null);
       InProcessPdpClient pdp = new InProcessPdpClient(config.policies(), config.decisionLog(),
-          Duration.ofSeconds(1), Duration.ofSeconds(2));
+          Duration.ofSeconds(2), Duration.ofSeconds(2));
       return runServer(config, pdp, opts.config == null);
     }
   }

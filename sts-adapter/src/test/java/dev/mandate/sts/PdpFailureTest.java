@@ -272,4 +272,19 @@ class PdpFailureTest {
       assertFalse(r.body().contains("secret internals"));
     }
   }
+
+  @Test
+  void pdpThatCouldNotDecideIsNotBlamedOnTheClient() throws Exception {
+    String timeout = "{\"allow\": false, \"deny\": {\"error\": \"invalid_request\", \"reasons\":"
+        + " [{\"code\": \"timeout\", \"message\": \"m\"}]}}";
+    try (StsHarness h = new StsHarness(dir, fixed(timeout), c -> {})) {
+      assertNoToken(h.asChatWeb(StsHarness.exchange(h.alice()).add("audience", "file-service")),
+          503, "temporarily_unavailable");
+    }
+    String broken = timeout.replace("\"timeout\"", "\"policy_error\"");
+    try (StsHarness h = new StsHarness(dir, fixed(broken), c -> {})) {
+      assertNoToken(h.asChatWeb(StsHarness.exchange(h.alice()).add("audience", "file-service")),
+          500, "server_error");
+    }
+  }
 }

@@ -35,6 +35,10 @@ class RemotePdpIntegrationTest {
     PdpConfig cfg = base
         .withServer(new PdpConfig.Server("127.0.0.1", 0, base.server().bodyLimitBytes(), ""))
         .withPolicies(new PdpConfig.Policies(policy, false, Duration.ofSeconds(1)))
+        // A cold JVM on a small CI machine: give the first evaluations room.
+        .withDecisions(new PdpConfig.Decisions(base.decisions().exchangePath(),
+            base.decisions().authzenPath(), Duration.ofSeconds(10),
+            base.decisions().dataApiDeadline()))
         .withDecisionLog(new PdpConfig.DecisionLog(true, log, 1024 * 1024, 2, 1000, List.of(),
             null, Map.of()));
     Pdp pdp = Pdp.start(cfg);

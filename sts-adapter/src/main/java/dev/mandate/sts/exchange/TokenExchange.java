@@ -41,6 +41,10 @@ public final class TokenExchange {
   private static final Logger LOG = System.getLogger(TokenExchange.class.getName());
   /** Seconds a client should wait before retrying a request that awaits approval. */
   public static final int APPROVAL_POLL_INTERVAL = 5;
+  /** The decision service's fail-closed reason codes (ExchangeDecision). */
+  private static final String PDP_TIMEOUT = dev.mandate.pdp.exchange.ExchangeDecision.TIMEOUT;
+  private static final String PDP_POLICY_ERROR =
+      dev.mandate.pdp.exchange.ExchangeDecision.POLICY_ERROR;
 
   private final ClientAuthenticator clients;
   private final TokenValidator tokens;
@@ -125,6 +129,16 @@ public final class TokenExchange {
       case PdpDecision.Permit p -> permit(p, req, client, t, now, sourceIp);
       case PdpDecision.Deny d -> {
         t.reasons = d.reasonCodes();
+        // The PDP fails closed with these two codes when it could not decide at all: report
+        // them as what they are rather than as a fault in the client's request.
+        if (d.reasonCodes().equals(List.of(PDP_TIMEOUT))) {
+          throw OAuthException.unavailable("the policy did not decide in time")
+              .with("decision_id", d.decisionId());
+        }
+        if (d.reasonCodes().equals(List.of(PDP_POLICY_ERROR))) {
+          throw OAuthException.serverError("the policy failed to decide")
+              .with("decision_id", d.decisionId());
+        }
         throw OAuthException.of(denyError(d.error()), describe(d.reasonCodes()), 400)
             .with("decision_id", d.decisionId());
       }
