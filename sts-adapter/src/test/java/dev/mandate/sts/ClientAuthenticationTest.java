@@ -103,6 +103,18 @@ class ClientAuthenticationTest {
   }
 
   @Test
+  void bearerAuthorizationIsNotClientAuthentication() {
+    assertInvalidClient(h.post(request(), "Bearer " + h.alice()), false);
+  }
+
+  @Test
+  void malformedBasicCredentialsAreInvalidClient() {
+    assertInvalidClient(h.post(request(), "Basic !!!"), true);
+    assertInvalidClient(h.post(request(), "Basic " + java.util.Base64.getEncoder()
+        .encodeToString("no-colon".getBytes())), true);
+  }
+
+  @Test
   void noClientAuthenticationIsInvalidClient() {
     assertInvalidClient(h.post(request(), null), false);
   }

@@ -42,7 +42,8 @@ public final class ClientAuthenticator {
     boolean basic = authorization != null
         && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     if (authorization != null && !basic) {
-      throw OAuthException.invalidRequest("unsupported Authorization scheme");
+      // RFC 6749 §5.2: an unsupported authentication method is invalid_client.
+      throw OAuthException.invalidClient(false);
     }
     boolean post = form.has("client_secret");
     boolean jwt = form.has("client_assertion") || form.has("client_assertion_type");
