@@ -16,6 +16,9 @@ import dev.mandate.pdp.policy.PolicySnapshot;
 import dev.mandate.pdp.policy.PolicyStore;
 import dev.mandate.pdp.policy.PolicyWatcher;
 import dev.mandate.pdp.policy.ReloadOutcome;
+import dev.mandate.rego.EvalOptions;
+import dev.mandate.rego.value.Json;
+import dev.mandate.rego.value.Value;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -37,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 public final class Pdp implements AutoCloseable {
   private static final Logger LOG = System.getLogger(Pdp.class.getName());
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  private static final int WARM_UP_EVALUATIONS = 500;
+  private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(5);
 
   private final PdpConfig config;
   private final PdpMetrics metrics;
@@ -99,9 +104,29 @@ public final class Pdp implements AutoCloseable {
       throw new IllegalStateException("cannot listen on " + config.server().host() + ":"
           + config.server().port() + ": " + rootMessage(e), e);
     }
+    warmUp(initial);
     ready = true;
     LOG.log(Level.INFO, "serving policy revision {0} on port {1}", initial.revision(),
         String.valueOf(port()));
+  }
+
+  /**
+   * Evaluates the decision query a few hundred times before declaring readiness, so the JIT has
+   * compiled the evaluator and the first real request does not run into its 50 ms deadline
+   * (which would fail closed, but needlessly). The results are discarded.
+   */
+  private void warmUp(PolicySnapshot snapshot) {
+    long until = System.nanoTime() + WARM_UP_BUDGET.toNanos();
+    Value input = Json.parse("{\"request\": {}, \"subject_token\": {\"claims\": {}}, \"client\": {},"
+        + " \"context\": {}}");
+    for (int i = 0; i < WARM_UP_EVALUATIONS && System.nanoTime() < until; i++) {
+      try {
+        snapshot.prepare(config.decisions().exchangePath())
+            .eval(EvalOptions.withInput(input).timeout(Duration.ofSeconds(1)));
+      } catch (RuntimeException e) {
+        return; // a policy that cannot answer now will say so on the first real request
+      }
+    }
   }
 
   private static String rootMessage(Throwable t) {

@@ -95,7 +95,8 @@ public final class Compiler {
     }
 
     // 2. Lower every rule body.
-    Map<Module, CompileContext.ModuleContext> contexts = new HashMap<>();
+    // Identity: a module record hashes its whole tree, which is linear in its size.
+    Map<Module, CompileContext.ModuleContext> contexts = new java.util.IdentityHashMap<>();
     for (Module m : modules) {
       contexts.put(m, moduleContext(m, namesByPackage.get(m.packagePath()), ctx));
     }

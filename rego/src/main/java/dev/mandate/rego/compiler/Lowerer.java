@@ -93,7 +93,14 @@ final class Lowerer {
     Set<String> direct = new HashSet<>();
     NameCollector.direct(exprs, direct);
     Scope top = new Scope(null, slots, direct);
-    List<PExpr> lowered = lowerExprs(exprs, top, texts);
+    List<PExpr> lowered = new ArrayList<>();
+    for (PExpr e : lowerExprs(exprs, top, texts)) {
+      // A top-level term that is not a call reports its value, even false (OPA captures it).
+      if (!e.negated() && e.node() instanceof PExpr.TermNode t && !(t.term() instanceof PTerm.Call)) {
+        e = new PExpr(e.location(), false, new PExpr.TermNode(t.term(), true), e.withs(), e.text());
+      }
+      lowered.add(e);
+    }
     PBody body = order(lowered, new BitSet());
     Map<String, Integer> named = new java.util.LinkedHashMap<>();
     for (int slot = 0; slot < slots.size(); slot++) {

@@ -88,7 +88,8 @@ public final class Evaluator {
 
   private boolean evalNode(PExpr e, PExpr.Node node, Value[] f, State st, Cont k) {
     return switch (node) {
-      case PExpr.TermNode t -> evalTerm(t.term(), f, st, v -> v != BooleanValue.FALSE && k.run());
+      case PExpr.TermNode t -> evalTerm(t.term(), f, st,
+          v -> (t.capture() || v != BooleanValue.FALSE) && k.run());
       case PExpr.UnifyNode u -> unify(u.left(), u.right(), f, st, k);
       case PExpr.SomeInNode s -> evalTerm(s.collection(), f, st, c -> iterate(c, (key, val) ->
           s.key() == null

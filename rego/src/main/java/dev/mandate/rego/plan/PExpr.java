@@ -9,8 +9,16 @@ public record PExpr(Location location, boolean negated, Node node, PWith[] withs
   /** What the expression does. */
   public sealed interface Node {}
 
-  /** True unless the term is false or undefined. */
-  public record TermNode(PTerm term) implements Node {}
+  /**
+   * True unless the term is false or undefined. With {@code capture} (a query's top-level
+   * non-call term, as OPA's query compiler rewrites them) any value, false included, is true, so
+   * that {@code data.x} reports {@code false} rather than nothing.
+   */
+  public record TermNode(PTerm term, boolean capture) implements Node {
+    public TermNode(PTerm term) {
+      this(term, false);
+    }
+  }
 
   /** Unification (also what {@code :=} compiles to once scoping is checked). */
   public record UnifyNode(PTerm left, PTerm right) implements Node {}
