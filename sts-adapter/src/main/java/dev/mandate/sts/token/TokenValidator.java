@@ -1,0 +1,140 @@
+package dev.mandate.sts.token;
+
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import dev.mandate.sts.oauth.TokenTypes;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates subject and actor tokens (RFC 8693 §2.1): a compact, signed JWT no larger than the
+ * configured size, from a trusted issuer, signed with one of that issuer's keys and allowed
+ * algorithms, within its {@code nbf}/{@code exp} window (and not issued in the future) give or
+ * take the clock skew, carrying a {@code sub}, and for issuers that require it, an accepted
+ * audience. The order of checks is chosen so that nothing about the token is trusted (not even
+ * its issuer claim) until the signature has verified — the issuer claim only picks which keys
+ * to try.
+ */
+public final class TokenValidator {
+  /** Deeper claim nesting than this is refused unparsed; real tokens nest a few levels. */
+  static final int MAX_CLAIM_DEPTH = 32;
+
+  private final Map<String, TrustedIssuer> issuers;
+  private final Clock clock;
+  private final Duration skew;
+  private final int maxTokenBytes;
+
+  public TokenValidator(List<TrustedIssuer> issuers, Clock clock, Duration skew,
+      int maxTokenBytes) {
+    this.issuers = issuers.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+        TrustedIssuer::issuer, i -> i));
+    this.clock = clock;
+    this.skew = skew;
+    this.maxTokenBytes = maxTokenBytes;
+  }
+
+  /**
+   * Validates {@code token} declared as {@code type}; {@code role} ("subject" or "actor")
+   * prefixes the lifetime reason codes ({@code subject_token_expired}).
+   */
+  public ValidatedToken validate(String token, String type, String role)
+      throws TokenRejectedException, KeySourceException {
+    if (!TokenTypes.ACCEPTED_INPUT.contains(type)) {
+      throw new TokenRejectedException("unsupported_token_type", "token type " + type);
+    }
+    if (token.length() > maxTokenBytes) {
+      throw new TokenRejectedException("oversize_token", "token of " + token.length() + " chars");
+    }
+    SignedJWT jwt = parse(token);
+    String iss = unverifiedIssuer(jwt);
+    TrustedIssuer issuer = issuers.get(iss);
+    if (issuer == null) {
+      throw new TokenRejectedException("untrusted_issuer", "issuer " + iss);
+    }
+    SignatureCheck.verify(jwt, issuer.keys(), issuer.algorithms());
+    JWTClaimsSet claims = claims(jwt);
+    Instant exp = checkLifetime(claims, role);
+    if (claims.getSubject() == null || claims.getSubject().isEmpty()) {
+      throw new TokenRejectedException("missing_subject", "no sub claim");
+    }
+    if (!issuer.audiences().isEmpty()) {
+      List<String> aud = claims.getAudience();
+      if (aud == null || aud.stream().noneMatch(issuer.audiences()::contains)) {
+        throw new TokenRejectedException("wrong_audience", "aud " + aud);
+      }
+    }
+    return new ValidatedToken(type, issuer.issuer(), claims, jwt.getPayload().toString(), exp);
+  }
+
+  private static SignedJWT parse(String token) throws TokenRejectedException {
+    JWT jwt;
+    try {
+      jwt = JWTParser.parse(token);
+    } catch (ParseException | RuntimeException e) {
+      throw new TokenRejectedException("malformed_token", "not a JWT: " + e.getMessage());
+    }
+    if (!(jwt instanceof SignedJWT signed)) {
+      // An unsecured JWT (alg none) or an encrypted one: neither is accepted.
+      throw new TokenRejectedException("unsupported_algorithm", "not a signed JWT");
+    }
+    return signed;
+  }
+
+  /** The {@code iss} claim, read before verification only to choose the keys. */
+  private static String unverifiedIssuer(SignedJWT jwt) throws TokenRejectedException {
+    String payload = jwt.getPayload().toString();
+    if (payload == null || JsonNesting.depth(payload) > MAX_CLAIM_DEPTH) {
+      throw new TokenRejectedException("malformed_token", "claims nest too deeply");
+    }
+    Object iss = claims(jwt).getClaim("iss");
+    if (!(iss instanceof String s)) {
+      throw new TokenRejectedException("untrusted_issuer", "no iss claim");
+    }
+    return s;
+  }
+
+  private static JWTClaimsSet claims(SignedJWT jwt) throws TokenRejectedException {
+    try {
+      return jwt.getJWTClaimsSet();
+    } catch (ParseException | RuntimeException | StackOverflowError e) {
+      throw new TokenRejectedException("malformed_token", "claims are not a JSON object");
+    }
+  }
+
+  private Instant checkLifetime(JWTClaimsSet claims, String role) throws TokenRejectedException {
+    Instant now = clock.instant();
+    Date exp;
+    Date nbf;
+    Date iat;
+    try {
+      exp = claims.getExpirationTime();
+      nbf = claims.getNotBeforeTime();
+      iat = claims.getIssueTime();
+    } catch (RuntimeException e) {
+      throw new TokenRejectedException("malformed_token", "a time claim is not a number");
+    }
+    if (exp == null) {
+      throw new TokenRejectedException("missing_expiry", "no exp claim");
+    }
+    if (!now.minus(skew).isBefore(exp.toInstant())) {
+      throw new TokenRejectedException(role + "_token_expired", "expired at " + exp.toInstant());
+    }
+    if (nbf != null && now.plus(skew).isBefore(nbf.toInstant())) {
+      throw new TokenRejectedException(role + "_token_not_yet_valid",
+          "not before " + nbf.toInstant());
+    }
+    if (iat != null && now.plus(skew).isBefore(iat.toInstant())) {
+      throw new TokenRejectedException(role + "_token_issued_in_future",
+          "issued at " + iat.toInstant());
+    }
+    return exp.toInstant();
+  }
+}
