@@ -19,8 +19,11 @@ import java.util.TreeMap;
  * @param processNanos CPU time of the whole process in the window
  * @param byGroup CPU time per thread group ("generator" for the load generator's own threads,
  *     otherwise the thread name without its trailing number), largest first
+ * @param allocatedBytes heap bytes allocated by all Java threads in the window
+ * @param gcMillis time the garbage collectors report having spent in the window
  */
-public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGroup) {
+public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGroup,
+    long allocatedBytes, long gcMillis) {
   public static final String GENERATOR = "generator";
   public static final String JVM_NATIVE = "jvm (gc, jit, other native)";
 
@@ -46,6 +49,8 @@ public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGr
     final long process = processCpuNanos();
     final Map<Long, Long> cpu = new HashMap<>();
     final Map<Long, String> names = new HashMap<>();
+    final Map<Long, Long> allocated = new HashMap<>();
+    final long gcMillis = gcMillis();
 
     Snapshot() {
       // Thread infos without stack traces: no safepoint, cheap enough for the event loop.
@@ -57,6 +62,12 @@ public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGr
         if (c >= 0) {
           cpu.put(info.getThreadId(), c);
           names.put(info.getThreadId(), info.getThreadName());
+        }
+        if (THREADS instanceof com.sun.management.ThreadMXBean sun) {
+          long a = sun.getThreadAllocatedBytes(info.getThreadId());
+          if (a >= 0) {
+            allocated.put(info.getThreadId(), a);
+          }
         }
       }
     }
@@ -83,7 +94,19 @@ public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGr
       groups.entrySet().stream()
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-      return new CpuUsage(end.wall - wall, processDelta, sorted);
+      long alloc = 0;
+      for (Map.Entry<Long, Long> e : end.allocated.entrySet()) {
+        alloc += Math.max(0, e.getValue() - allocated.getOrDefault(e.getKey(), 0L));
+      }
+      return new CpuUsage(end.wall - wall, processDelta, sorted, alloc, end.gcMillis - gcMillis);
+    }
+
+    private static long gcMillis() {
+      long sum = 0;
+      for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        sum += Math.max(0, gc.getCollectionTime());
+      }
+      return sum;
     }
 
     private static long processCpuNanos() {

@@ -37,8 +37,9 @@ final class Report {
               .append(String.format(Locale.ROOT, "%.0f", v));
         }
       });
-      out.append(String.format(Locale.ROOT, "  %-4s %-10s %.2f CPUs busy: %s%n", r.target(),
-          r.mode(), r.cpu().cpusBusy(), line));
+      out.append(String.format(Locale.ROOT, "  %-4s %-10s %.2f CPUs busy: %s; %,d B allocated "
+          + "per request, GC %d ms%n", r.target(), r.mode(), r.cpu().cpusBusy(), line,
+          r.ok() == 0 ? 0 : r.cpu().allocatedBytes() / r.ok(), r.cpu().gcMillis()));
     }
     for (LoadResult r : results) {
       for (String e : r.errorExamples()) {
@@ -83,6 +84,10 @@ final class Report {
       Map<String, Object> per = new LinkedHashMap<>();
       r.cpu().microsPerRequest(r.ok()).forEach((k, v) -> per.put(k, round(v)));
       cpu.put("micros_per_request", per);
+      if (r.ok() > 0) {
+        cpu.put("allocated_bytes_per_request", r.cpu().allocatedBytes() / r.ok());
+      }
+      cpu.put("gc_millis", r.cpu().gcMillis());
       m.put("cpu", cpu);
     }
     return m;
