@@ -165,11 +165,14 @@ public final class HttpLoad implements AutoCloseable {
       long now = System.nanoTime();
       context.owner().setTimer(Math.max(1, (measureStart - now) / 1_000_000),
           t -> cpuAtStart = new CpuUsage.Snapshot());
-      context.owner().setTimer(Math.max(1, (measureEnd - now) / 1_000_000), t -> {
-        if (cpuAtStart != null) {
-          cpu = cpuAtStart.until(new CpuUsage.Snapshot(), generatorThreads);
-        }
-      });
+      context.owner().setTimer(Math.max(1, (measureEnd - now) / 1_000_000), t -> closeCpu());
+    }
+
+    /** At the window's end, or at the run's end if the last answer beat the timer. */
+    private void closeCpu() {
+      if (cpu == null && cpuAtStart != null) {
+        cpu = cpuAtStart.until(new CpuUsage.Snapshot(), generatorThreads);
+      }
     }
 
     /** Sends one request; {@code sample} is the time its latency is measured from. */
@@ -212,6 +215,7 @@ public final class HttpLoad implements AutoCloseable {
         return;
       }
       finished = true;
+      closeCpu();
       double seconds = durationNanos / 1e9;
       result.complete(new LoadResult(target.name(), mode, connections, targetRate, seconds, ok,
           errors, warmupErrors, completedInWindow / seconds, latency, List.copyOf(errorExamples), cpu));
