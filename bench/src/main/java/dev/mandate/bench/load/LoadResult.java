@@ -1,0 +1,45 @@
+package dev.mandate.bench.load;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * The outcome of one measured window.
+ *
+ * @param target the target's name
+ * @param mode {@code saturation} (closed loop) or {@code fixed-rate} (open loop)
+ * @param connections connections the generator used at most
+ * @param targetRate requests per second asked for; 0 in saturation mode
+ * @param seconds length of the measured window
+ * @param ok successful responses counted (see {@link HttpLoad} for which)
+ * @param errors failed requests in the window: wrong status, failed check, I/O error, timeout
+ * @param warmupErrors failed requests during warm-up (reported, so none go unseen)
+ * @param throughput successful responses per second completed within the window
+ * @param latency latency of the successful responses, microseconds
+ */
+public record LoadResult(String target, String mode, int connections, double targetRate,
+    double seconds, long ok, long errors, long warmupErrors, double throughput,
+    Histogram latency) {
+
+  public static final String SATURATION = "saturation";
+  public static final String FIXED_RATE = "fixed-rate";
+
+  public double p50Micros() {
+    return latency.getValueAtPercentile(50);
+  }
+
+  public double p99Micros() {
+    return latency.getValueAtPercentile(99);
+  }
+
+  public double p999Micros() {
+    return latency.getValueAtPercentile(99.9);
+  }
+
+  public double maxMicros() {
+    return latency.getMaxValue();
+  }
+
+  public double meanMicros() {
+    return latency.getMean();
+  }
+}

@@ -1,0 +1,219 @@
+package dev.mandate.bench.load;
+
+import dev.mandate.pdp.Pdp;
+import dev.mandate.pdp.config.PdpConfig;
+import dev.mandate.pdp.decisionlog.DecisionLogger;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The decision service's HTTP load benchmark, in one JVM run: first the ceiling (a bare Vert.x
+ * endpoint answering a constant, {@link BareServer}), then the decision service on the shipped
+ * policies answering {@code POST /v1/exchange/decisions} with the example permit input. Each
+ * server is measured at saturation (closed loop) and at a fixed rate (open loop), by the same
+ * {@link HttpLoad} generator, and the report gives the PDP's saturation throughput as a fraction
+ * of the bare endpoint's.
+ *
+ * <p>The servers and the generator share the machine's cores; the generator uses one event loop
+ * (plus a sleeping pacing thread at a fixed rate). Each server runs alone while it is measured:
+ * the bare server is closed before the decision service starts.
+ */
+@Command(name = "bench-load", mixinStandardHelpOptions = true,
+    description = "HTTP load benchmark of the decision service against a bare Vert.x endpoint.")
+public final class PdpLoadBenchmark implements Callable<Integer> {
+  static final String EXCHANGE_PATH = "/v1/exchange/decisions";
+  static final double TARGET_DECISIONS_PER_SECOND = 10_000;
+  static final double TARGET_FRACTION_OF_BARE = 0.5;
+
+  @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Warm-up before each measured window (default: ${DEFAULT-VALUE}).")
+  int warmupSeconds;
+
+  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "15",
+      description = "Length of each measured window (default: ${DEFAULT-VALUE}).")
+  int durationSeconds;
+
+  @Option(names = "--connections", paramLabel = "N", defaultValue = "32",
+      description = "Connections (closed loop: requests in flight; fixed rate: upper bound) "
+          + "(default: ${DEFAULT-VALUE}).")
+  int connections;
+
+  @Option(names = "--rate", paramLabel = "REQ_PER_S", defaultValue = "5000",
+      description = "Offered load of the fixed-rate runs (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--policies", paramLabel = "DIR", defaultValue = "policies",
+      description = "Policy directory (default: ${DEFAULT-VALUE}).")
+  Path policies;
+
+  @Option(names = "--input", paramLabel = "FILE",
+      defaultValue = "docs/examples/exchange-input.json",
+      description = "Decision input to send; its decision must be a permit "
+          + "(default: ${DEFAULT-VALUE}).")
+  Path input;
+
+  @Option(names = "--only", paramLabel = "SERVER",
+      description = "Measure only this server: bare or pdp (no ratio then).")
+  String only;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!format.equals("table") && !format.equals("json")) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--format must be table or json");
+    }
+    if (only != null && !only.equals("bare") && !only.equals("pdp")) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--only must be bare or pdp");
+    }
+    byte[] body = Files.readAllBytes(input);
+    Duration warmup = Duration.ofSeconds(warmupSeconds);
+    Duration duration = Duration.ofSeconds(durationSeconds);
+    ResponseCheck permit = ResponseCheck.ok("\"allow\":true");
+    List<LoadResult> results = new ArrayList<>();
+    Map<String, Object> pdpLog = new LinkedHashMap<>();
+
+    try (HttpLoad load = new HttpLoad()) {
+      if (only == null || only.equals("bare")) {
+        progress("bare endpoint");
+        try (BareServer bare = BareServer.start()) {
+          LoadTarget t = LoadTarget.of("bare",
+              URI.create("http://127.0.0.1:" + bare.port() + EXCHANGE_PATH), body, permit);
+          results.add(load.saturate(t, connections, warmup, duration));
+          results.add(load.fixedRate(t, rate, connections, warmup, duration));
+        }
+      }
+      if (only == null || only.equals("pdp")) {
+        progress("decision service on " + policies);
+        Path logFile = Files.createTempFile("mandate-bench-decisions", ".log");
+        try (Pdp pdp = Pdp.start(config(policies, logFile))) {
+          LoadTarget t = LoadTarget.of("pdp",
+              URI.create("http://127.0.0.1:" + pdp.port() + EXCHANGE_PATH), body, permit);
+          results.add(load.saturate(t, connections, warmup, duration));
+          results.add(load.fixedRate(t, rate, connections, warmup, duration));
+          pdpLog.put("decision_log_written", pdp.metrics().decisionLogWritten.value());
+          pdpLog.put("decision_log_dropped",
+              pdp.metrics().decisionLogDropped.value(DecisionLogger.QUEUE_FULL));
+        } finally {
+          Files.deleteIfExists(logFile);
+        }
+      }
+    }
+    print(results, pdpLog);
+    return 0;
+  }
+
+  /** The default configuration but for the port, the policies and a throw-away decision log. */
+  static PdpConfig config(Path policies, Path logFile) {
+    PdpConfig d = PdpConfig.defaults();
+    PdpConfig.Server s = d.server();
+    PdpConfig.DecisionLog l = d.decisionLog();
+    return d
+        .withServer(new PdpConfig.Server("127.0.0.1", 0, s.bodyLimitBytes(), s.publicUrl()))
+        .withPolicyDir(policies)
+        .withDecisionLog(new PdpConfig.DecisionLog(l.enabled(), logFile, l.maxFileBytes(),
+            l.maxFiles(), l.queueSize(), l.maskPaths(), l.http(), l.labels()));
+  }
+
+  private void print(List<LoadResult> results, Map<String, Object> pdpLog) {
+    Double ratio = ratio(results);
+    LoadResult pdpSat = find(results, "pdp", LoadResult.SATURATION);
+    if (format.equals("json")) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+          .toString());
+      doc.put("machine", machine());
+      doc.put("settings", Map.of("warmup_seconds", warmupSeconds,
+          "duration_seconds", durationSeconds, "connections", connections, "rate", rate,
+          "input", input.toString(), "policies", policies.toString()));
+      doc.put("results", Report.json(results));
+      if (ratio != null) {
+        doc.put("pdp_to_bare_saturation_ratio", Math.round(ratio * 1000) / 1000.0);
+      }
+      doc.putAll(pdpLog);
+      System.out.println(Report.write(doc));
+      return;
+    }
+    Map<String, Object> m = machine();
+    System.out.printf(Locale.ROOT, "Mandate load benchmark: %s, %d CPUs, JDK %s (%s)%n",
+        m.get("os"), m.get("cpus"), m.get("java"), m.get("vm"));
+    System.out.printf(Locale.ROOT, "The generator (1 event loop) and the server share these %d "
+        + "CPUs. Warm-up %d s, measured %d s per row; POST %s with %s.%n%n",
+        m.get("cpus"), warmupSeconds, durationSeconds, EXCHANGE_PATH, input);
+    System.out.print(Report.table(results));
+    System.out.println();
+    if (ratio != null) {
+      System.out.printf(Locale.ROOT, "PDP / bare, saturation throughput: %.2f%n", ratio);
+    }
+    if (pdpSat != null) {
+      System.out.printf(Locale.ROOT, "Targets: >= %,.0f decisions/s: %s; >= %.0f%% of bare: %s%n",
+          TARGET_DECISIONS_PER_SECOND,
+          verdict(pdpSat.throughput() >= TARGET_DECISIONS_PER_SECOND),
+          TARGET_FRACTION_OF_BARE * 100,
+          ratio == null ? "not measured" : verdict(ratio >= TARGET_FRACTION_OF_BARE));
+    }
+    if (!pdpLog.isEmpty()) {
+      System.out.printf(Locale.ROOT, "Decision log: %s events written, %s dropped (queue full)%n",
+          pdpLog.get("decision_log_written"), pdpLog.get("decision_log_dropped"));
+    }
+  }
+
+  private static String verdict(boolean met) {
+    return met ? "met" : "MISSED";
+  }
+
+  private static Double ratio(List<LoadResult> results) {
+    LoadResult bare = find(results, "bare", LoadResult.SATURATION);
+    LoadResult pdp = find(results, "pdp", LoadResult.SATURATION);
+    return bare == null || pdp == null || bare.throughput() == 0 ? null
+        : pdp.throughput() / bare.throughput();
+  }
+
+  private static LoadResult find(List<LoadResult> results, String target, String mode) {
+    return results.stream().filter(r -> r.target().equals(target) && r.mode().equals(mode))
+        .findFirst().orElse(null);
+  }
+
+  static Map<String, Object> machine() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cpus", Runtime.getRuntime().availableProcessors());
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    m.put("java", System.getProperty("java.version"));
+    m.put("vm", System.getProperty("java.vm.name"));
+    m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    m.put("generator", "in-process, 1 event loop, shares the CPUs with the server");
+    return m;
+  }
+
+  private void progress(String what) {
+    System.err.printf(Locale.ROOT, "bench-load: measuring %s (saturation, then %,.0f req/s) ...%n",
+        what, rate);
+  }
+
+  public static void main(String[] args) {
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format",
+          "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
+    }
+    int code = new CommandLine(new PdpLoadBenchmark()).execute(args);
+    System.exit(code);
+  }
+}

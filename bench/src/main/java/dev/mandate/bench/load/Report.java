@@ -1,0 +1,77 @@
+package dev.mandate.bench.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints load results as an aligned table for people or as one JSON document for scripts. */
+final class Report {
+  private Report() {}
+
+  static String table(List<LoadResult> results) {
+    StringBuilder out = new StringBuilder();
+    String header = String.format(Locale.ROOT, "%-6s %-18s %6s %11s %10s %10s %10s %8s%n",
+        "server", "mode", "conns", "req/s", "p50 ms", "p99 ms", "p99.9 ms", "errors");
+    out.append(header);
+    out.append("-".repeat(header.length() - 1)).append('\n');
+    for (LoadResult r : results) {
+      String mode = r.mode().equals(LoadResult.FIXED_RATE)
+          ? String.format(Locale.ROOT, "fixed %,.0f/s", r.targetRate()) : r.mode();
+      out.append(String.format(Locale.ROOT, "%-6s %-18s %6d %,11.0f %10.3f %10.3f %10.3f %8s%n",
+          r.target(), mode, r.connections(), r.throughput(), r.p50Micros() / 1000,
+          r.p99Micros() / 1000, r.p999Micros() / 1000, errors(r)));
+    }
+    return out.toString();
+  }
+
+  private static String errors(LoadResult r) {
+    return r.warmupErrors() == 0 ? Long.toString(r.errors())
+        : r.errors() + " (+" + r.warmupErrors() + " wu)";
+  }
+
+  static Map<String, Object> json(LoadResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("server", r.target());
+    m.put("mode", r.mode());
+    m.put("connections", r.connections());
+    if (r.mode().equals(LoadResult.FIXED_RATE)) {
+      m.put("target_rate", r.targetRate());
+    }
+    m.put("seconds", r.seconds());
+    m.put("requests_per_second", round(r.throughput()));
+    m.put("ok", r.ok());
+    m.put("errors", r.errors());
+    m.put("warmup_errors", r.warmupErrors());
+    Map<String, Object> lat = new LinkedHashMap<>();
+    lat.put("p50", round(r.p50Micros() / 1000));
+    lat.put("p99", round(r.p99Micros() / 1000));
+    lat.put("p99_9", round(r.p999Micros() / 1000));
+    lat.put("max", round(r.maxMicros() / 1000));
+    lat.put("mean", round(r.meanMicros() / 1000));
+    m.put("latency_ms", lat);
+    return m;
+  }
+
+  static List<Map<String, Object>> json(List<LoadResult> results) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    results.forEach(r -> list.add(json(r)));
+    return list;
+  }
+
+  static String write(Object document) {
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(document);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}
