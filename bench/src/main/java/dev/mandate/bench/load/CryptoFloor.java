@@ -18,7 +18,12 @@ public final class CryptoFloor {
 
   /** The outcome of one measured window. Latency in microseconds. */
   public record Result(int threads, double seconds, long ops, double opsPerSecond,
-      Histogram latency) {
+      Histogram latency, double cpuSeconds) {
+    /** Operations per CPU-second of this process in the window (NaN if unknown). */
+    public double opsPerCpuSecond() {
+      return ops / cpuSeconds;
+    }
+
     public double p50Micros() {
       return latency.getValueAtPercentile(50);
     }
@@ -37,6 +42,7 @@ public final class CryptoFloor {
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
     long measureStart = start + warmup.toNanos();
     long measureEnd = measureStart + duration.toNanos();
+    ProcessCpu cpu = ProcessCpu.window(measureStart, measureEnd);
     List<Histogram> histograms = new ArrayList<>();
     long[] counts = new long[threads];
     CountDownLatch done = new CountDownLatch(threads);
@@ -89,6 +95,6 @@ public final class CryptoFloor {
       ops += c;
     }
     double seconds = duration.toNanos() / 1e9;
-    return new Result(threads, seconds, ops, ops / seconds, all);
+    return new Result(threads, seconds, ops, ops / seconds, all, cpu.seconds());
   }
 }
