@@ -233,10 +233,16 @@ public final class StsLoadBenchmark implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "STS exchanges per CPU-s of this JVM (server + generator): "
         + "saturation %,.0f, fixed rate %,.0f%n%n", stsPerCpu,
         results.get(1).ok() / cpuSeconds.get(1));
-    System.out.printf(Locale.ROOT, "STS / crypto floor, saturation throughput: %.3f "
-        + "(target >= %.2f: %s); per CPU-second: %.3f%n", ratio, TARGET_FRACTION_OF_FLOOR,
-        ratio >= TARGET_FRACTION_OF_FLOOR ? "met" : "MISSED", cpuRatio);
+    System.out.printf(Locale.ROOT, "STS / crypto floor (target >= %.2f): exchanges/s over floor "
+        + "ops/s %.3f (%s); per CPU-second of this JVM %.3f (%s)%n", TARGET_FRACTION_OF_FLOOR,
+        ratio, verdict(ratio), cpuRatio, verdict(cpuRatio));
+    System.out.println("(On a machine shared with other busy processes the per-second ratio "
+        + "swings with whichever phase they slowed down; the per-CPU-second ratio does not.)");
     System.out.printf(Locale.ROOT, "Audit lines written: %,d%n", auditLines);
+  }
+
+  private static String verdict(double ratio) {
+    return ratio >= TARGET_FRACTION_OF_FLOOR ? "met" : "MISSED";
   }
 
   private static double round(double v) {
