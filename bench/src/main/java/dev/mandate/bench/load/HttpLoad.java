@@ -12,6 +12,8 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -45,6 +47,9 @@ public final class HttpLoad implements AutoCloseable {
   static final long HIGHEST_MICROS = TimeUnit.SECONDS.toMicros(60);
   static final int REQUEST_TIMEOUT_MILLIS = 30_000;
   private static final long RETRY_AFTER_ERROR_MILLIS = 1;
+  private static final int MAX_ERROR_EXAMPLES = 5;
+  /** The marker of a correct answer (compared by identity). */
+  private static final String OK = new String("ok");
 
   private final Vertx vertx;
 
@@ -124,6 +129,7 @@ public final class HttpLoad implements AutoCloseable {
     final long durationNanos;
     final Histogram latency = new Histogram(1, HIGHEST_MICROS, 3);
     final CompletableFuture<LoadResult> result = new CompletableFuture<>();
+    final List<String> errorExamples = new ArrayList<>();
     long measureStart;
     long measureEnd;
     long ok;
@@ -134,6 +140,9 @@ public final class HttpLoad implements AutoCloseable {
     /** Requests sent so far: picks each request's body. */
     long sent;
     boolean finished;
+    final java.util.Set<Long> generatorThreads = new java.util.HashSet<>();
+    CpuUsage.Snapshot cpuAtStart;
+    CpuUsage cpu;
 
     Run(LoadTarget target, HttpClientAgent client, int connections, Duration warmup,
         Duration duration) {
@@ -153,23 +162,52 @@ public final class HttpLoad implements AutoCloseable {
 
     abstract void start(Context context);
 
+    /** Reads the CPU clocks when the window opens and closes (called once measureEnd is set). */
+    final void watchCpu(Context context) {
+      generatorThreads.add(Thread.currentThread().threadId());
+      long now = System.nanoTime();
+      context.owner().setTimer(Math.max(1, (measureStart - now) / 1_000_000),
+          t -> cpuAtStart = new CpuUsage.Snapshot());
+      context.owner().setTimer(Math.max(1, (measureEnd - now) / 1_000_000), t -> closeCpu());
+    }
+
+    /** At the window's end, or at the run's end if the last answer beat the timer. */
+    private void closeCpu() {
+      if (cpu == null && cpuAtStart != null) {
+        cpu = cpuAtStart.until(new CpuUsage.Snapshot(), generatorThreads);
+      }
+    }
+
     /** Sends one request; {@code sample} is the time its latency is measured from. */
     final void send(long sample) {
       inFlight++;
       Buffer body = target.body(sent++);
       client.request(request)
           .compose(req -> req.send(body))
-          .compose(resp -> resp.body().map(b -> target.check().accepts(resp.statusCode(), b)))
+          .compose(resp -> resp.body().map(b -> target.check().accepts(resp.statusCode(), b)
+              ? OK : "status " + resp.statusCode() + ": " + abbreviate(b.toString())))
           .onComplete(ar -> {
             inFlight--;
             onAnswer(sample, System.nanoTime(), ar);
           });
     }
 
-    abstract void onAnswer(long sample, long now, AsyncResult<Boolean> ar);
+    abstract void onAnswer(long sample, long now, AsyncResult<String> ar);
 
-    static boolean succeeded(AsyncResult<Boolean> ar) {
-      return ar.succeeded() && ar.result();
+    /** True for a checked, correct answer; otherwise the failure is kept as an example. */
+    final boolean succeeded(AsyncResult<String> ar) {
+      if (ar.succeeded() && ar.result() == OK) {
+        return true;
+      }
+      String what = ar.succeeded() ? ar.result() : "I/O: " + ar.cause();
+      if (errorExamples.size() < MAX_ERROR_EXAMPLES && !errorExamples.contains(what)) {
+        errorExamples.add(what);
+      }
+      return false;
+    }
+
+    private static String abbreviate(String s) {
+      return s.length() <= 300 ? s : s.substring(0, 300) + "...";
     }
 
     final void recordLatency(long sample, long now) {
@@ -181,9 +219,10 @@ public final class HttpLoad implements AutoCloseable {
         return;
       }
       finished = true;
+      closeCpu();
       double seconds = durationNanos / 1e9;
       result.complete(new LoadResult(target.name(), mode, connections, targetRate, seconds, ok,
-          errors, warmupErrors, completedInWindow / seconds, latency));
+          errors, warmupErrors, completedInWindow / seconds, latency, List.copyOf(errorExamples), cpu));
     }
   }
 
@@ -201,13 +240,14 @@ public final class HttpLoad implements AutoCloseable {
       long now = System.nanoTime();
       measureStart = now + warmupNanos;
       measureEnd = measureStart + durationNanos;
+      watchCpu(context);
       for (int i = 0; i < connections; i++) {
         send(System.nanoTime());
       }
     }
 
     @Override
-    void onAnswer(long sample, long now, AsyncResult<Boolean> ar) {
+    void onAnswer(long sample, long now, AsyncResult<String> ar) {
       boolean success = succeeded(ar);
       boolean inWindow = now >= measureStart && now < measureEnd;
       if (inWindow) {
@@ -256,7 +296,11 @@ public final class HttpLoad implements AutoCloseable {
       base = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
       measureStart = base + warmupNanos;
       measureEnd = measureStart + durationNanos;
-      Thread.ofPlatform().name("load-pacer").daemon(true).start(() -> pace(context));
+      Thread pacer = Thread.ofPlatform().name("load-pacer").daemon(true)
+          .unstarted(() -> pace(context));
+      generatorThreads.add(pacer.threadId());
+      watchCpu(context);
+      pacer.start();
     }
 
     /**
@@ -292,7 +336,7 @@ public final class HttpLoad implements AutoCloseable {
     }
 
     @Override
-    void onAnswer(long sample, long now, AsyncResult<Boolean> ar) {
+    void onAnswer(long sample, long now, AsyncResult<String> ar) {
       boolean success = succeeded(ar);
       if (success && now >= measureStart && now < measureEnd) {
         completedInWindow++;

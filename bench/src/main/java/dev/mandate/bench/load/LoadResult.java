@@ -1,5 +1,6 @@
 package dev.mandate.bench.load;
 
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -15,10 +16,12 @@ import org.HdrHistogram.Histogram;
  * @param warmupErrors failed requests during warm-up (reported, so none go unseen)
  * @param throughput successful responses per second completed within the window
  * @param latency latency of the successful responses, microseconds
+ * @param errorExamples a few distinct failures (warm-up included), to tell what went wrong
+ * @param cpu where this JVM's CPU time went during the window
  */
 public record LoadResult(String target, String mode, int connections, double targetRate,
     double seconds, long ok, long errors, long warmupErrors, double throughput,
-    Histogram latency) {
+    Histogram latency, List<String> errorExamples, CpuUsage cpu) {
 
   public static final String SATURATION = "saturation";
   public static final String FIXED_RATE = "fixed-rate";

@@ -85,6 +85,7 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
           "--only must be bare or pdp");
     }
     byte[] body = Files.readAllBytes(input);
+    String loadBefore = loadAverage();
     Duration warmup = Duration.ofSeconds(warmupSeconds);
     Duration duration = Duration.ofSeconds(durationSeconds);
     ResponseCheck permit = ResponseCheck.ok("\"allow\":true");
@@ -117,8 +118,23 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
         }
       }
     }
+    pdpLog.put("load_average_before", loadBefore);
+    pdpLog.put("load_average_after", loadAverage());
     print(results, pdpLog);
     return 0;
+  }
+
+  /**
+   * The machine's 1/5/15-minute load averages (Linux), so a reader can tell whether other work
+   * competed for the CPUs during the run; empty where unavailable.
+   */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (Exception e) {
+      return "";
+    }
   }
 
   /** The default configuration but for the port, the policies and a throw-away decision log. */
@@ -170,10 +186,13 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
           TARGET_FRACTION_OF_BARE * 100,
           ratio == null ? "not measured" : verdict(ratio >= TARGET_FRACTION_OF_BARE));
     }
-    if (!pdpLog.isEmpty()) {
+    if (pdpLog.containsKey("decision_log_written")) {
       System.out.printf(Locale.ROOT, "Decision log: %s events written, %s dropped (queue full)%n",
           pdpLog.get("decision_log_written"), pdpLog.get("decision_log_dropped"));
     }
+    System.out.printf(Locale.ROOT, "Load average before / after: %s / %s (more than the CPU "
+        + "count means other work competed)%n", pdpLog.get("load_average_before"),
+        pdpLog.get("load_average_after"));
   }
 
   private static String verdict(boolean met) {

@@ -25,6 +25,28 @@ final class Report {
           r.target(), mode, r.connections(), r.throughput(), r.p50Micros() / 1000,
           r.p99Micros() / 1000, r.p999Micros() / 1000, errors(r)));
     }
+    out.append("\nCPU time per successful request in the window (µs), by thread group:\n");
+    for (LoadResult r : results) {
+      if (r.cpu() == null) {
+        continue;
+      }
+      StringBuilder line = new StringBuilder();
+      r.cpu().microsPerRequest(r.ok()).forEach((k, v) -> {
+        if (v >= 0.5) {
+          line.append(line.isEmpty() ? "" : ", ").append(k).append(' ')
+              .append(String.format(Locale.ROOT, "%.0f", v));
+        }
+      });
+      out.append(String.format(Locale.ROOT, "  %-4s %-10s %.2f CPUs busy: %s; %,d B allocated "
+          + "per request, GC %d ms%n", r.target(), r.mode(), r.cpu().cpusBusy(), line,
+          r.ok() == 0 ? 0 : r.cpu().allocatedBytes() / r.ok(), r.cpu().gcMillis()));
+    }
+    for (LoadResult r : results) {
+      for (String e : r.errorExamples()) {
+        out.append("  error (").append(r.target()).append(' ').append(r.mode()).append("): ")
+            .append(e).append('\n');
+      }
+    }
     return out.toString();
   }
 
@@ -53,6 +75,21 @@ final class Report {
     lat.put("max", round(r.maxMicros() / 1000));
     lat.put("mean", round(r.meanMicros() / 1000));
     m.put("latency_ms", lat);
+    if (!r.errorExamples().isEmpty()) {
+      m.put("error_examples", r.errorExamples());
+    }
+    if (r.cpu() != null) {
+      Map<String, Object> cpu = new LinkedHashMap<>();
+      cpu.put("cpus_busy", round(r.cpu().cpusBusy()));
+      Map<String, Object> per = new LinkedHashMap<>();
+      r.cpu().microsPerRequest(r.ok()).forEach((k, v) -> per.put(k, round(v)));
+      cpu.put("micros_per_request", per);
+      if (r.ok() > 0) {
+        cpu.put("allocated_bytes_per_request", r.cpu().allocatedBytes() / r.ok());
+      }
+      cpu.put("gc_millis", r.cpu().gcMillis());
+      m.put("cpu", cpu);
+    }
     return m;
   }
 

@@ -109,10 +109,19 @@ public final class Masker {
     return v;
   }
 
+  /**
+   * {@link #COMPACT_JOSE} on the whole string. Both its alternatives start with {@code ey} and need
+   * at least 14 characters, so most strings of a decision (ids, URIs, scopes) are settled without
+   * allocating a matcher: this runs for every string of every logged decision.
+   */
+  static boolean looksLikeCompactJose(String s) {
+    return s.length() >= 14 && s.startsWith("ey") && COMPACT_JOSE.matcher(s).matches();
+  }
+
   private static Value mask(Value v, String pointer, boolean sensitiveName, List<String> masked) {
     switch (v) {
       case StringValue s -> {
-        if (sensitiveName || COMPACT_JOSE.matcher(s.value()).matches()) {
+        if (sensitiveName || looksLikeCompactJose(s.value())) {
           masked.add(pointer);
           return StringValue.of(MARKER);
         }

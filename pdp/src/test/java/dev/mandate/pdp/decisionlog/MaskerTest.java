@@ -28,6 +28,16 @@ class MaskerTest {
   }
 
   @Test
+  void theQuickPreCheckAgreesWithThePatternAtItsEdges() {
+    assertTrue(Masker.looksLikeCompactJose("eyABCDEFGHIJ.."));     // shortest match: 14 chars
+    assertFalse(Masker.looksLikeCompactJose("eyABCDEFGHI.."));     // 13 chars
+    assertFalse(Masker.looksLikeCompactJose("xeyABCDEFGHIJ.a.b")); // must start with ey
+    assertTrue(Masker.looksLikeCompactJose(JWT));
+    assertTrue(Masker.looksLikeCompactJose(JWE));
+    assertFalse(Masker.looksLikeCompactJose("eyABCDEFGHIJKLMNOP")); // no dots
+  }
+
+  @Test
   void dottedNamesThatAreNotTokensStay() {
     String in = "{\"aud\": \"api.example.com\", \"v\": \"1.2.3\", \"q\": \"data.mandate.x\"}";
     Masker.Masked m = mask(List.of(), in, null);
