@@ -4,6 +4,7 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -136,6 +137,8 @@ public final class HttpLoad implements AutoCloseable {
     long warmupErrors;
     long completedInWindow;
     long inFlight;
+    /** Requests sent so far: picks each request's body. */
+    long sent;
     boolean finished;
     final java.util.Set<Long> generatorThreads = new java.util.HashSet<>();
     CpuUsage.Snapshot cpuAtStart;
@@ -153,8 +156,8 @@ public final class HttpLoad implements AutoCloseable {
           .setHost(target.host())
           .setPort(target.port())
           .setURI(target.path())
-          .putHeader("Content-Type", "application/json")
           .setIdleTimeout(REQUEST_TIMEOUT_MILLIS);
+      target.headers().forEach(request::putHeader);
     }
 
     abstract void start(Context context);
@@ -178,8 +181,9 @@ public final class HttpLoad implements AutoCloseable {
     /** Sends one request; {@code sample} is the time its latency is measured from. */
     final void send(long sample) {
       inFlight++;
+      Buffer body = target.body(sent++);
       client.request(request)
-          .compose(req -> req.send(target.body()))
+          .compose(req -> req.send(body))
           .compose(resp -> resp.body().map(b -> target.check().accepts(resp.statusCode(), b)
               ? OK : "status " + resp.statusCode() + ": " + abbreviate(b.toString())))
           .onComplete(ar -> {

@@ -27,6 +27,8 @@ public final class ClientAuthenticator {
   private final ClientAssertionVerifier assertions;
   /** Compared against when the client is unknown, to spend the same time as a real check. */
   private final SecretHash decoy;
+  /** Secrets that already passed PBKDF2, so a repeat costs an HMAC, not a derivation. */
+  private final VerifiedSecrets verified = new VerifiedSecrets();
 
   public ClientAuthenticator(Map<String, RegisteredClient> clients,
       ClientAssertionVerifier assertions) {
@@ -102,8 +104,17 @@ public final class ClientAuthenticator {
     if (c == null || c.secret() == null) {
       decoy.matches(secret);
       ok = false;
+    } else if (!c.allows(method)) {
+      // Same cost as a wrong secret, so the timing does not tell which methods a client has.
+      c.secret().matches(secret);
+      ok = false;
+    } else if (verified.known(id, secret)) {
+      ok = true;
     } else {
-      ok = c.secret().matches(secret) && c.allows(method);
+      ok = c.secret().matches(secret);
+      if (ok) {
+        verified.remember(id, secret);
+      }
     }
     if (!ok) {
       LOG.log(Level.INFO, "client authentication failed ({0}, client {1})", method.wireName(),
