@@ -140,7 +140,7 @@ public final class EncodingBuiltins {
   private static BuiltinException invalidHexByte(byte b) {
     int cp = b & 0xFF;
     String text = String.format("U+%04X", cp);
-    if (GoPrint.isPrint(cp)) {
+    if (GoQuote.isPrint(cp)) {
       text += " '" + new String(Character.toChars(cp)) + "'";
     }
     return BuiltinException.error("encoding/hex: invalid byte: " + text);

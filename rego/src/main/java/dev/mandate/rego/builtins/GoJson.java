@@ -23,7 +23,7 @@ import java.util.List;
  * keys are sorted by their UTF-8 bytes; a non-string key is written as its own compact JSON text
  * (OPA converts keys that way); sets are arrays in OPA's element order.
  */
-final class GoJson {
+public final class GoJson {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** Code point order, which is the byte order of the UTF-8 forms Go compares. */
@@ -158,7 +158,8 @@ final class GoJson {
     return k instanceof StringValue s ? s.value() : marshal(k);
   }
 
-  static void appendString(StringBuilder sb, String s) {
+  /** Appends {@code s} as a JSON string literal with Go's escaping (HTML-safe, lone surrogates as U+FFFD). */
+  public static void appendString(StringBuilder sb, String s) {
     sb.append('"');
     int n = s.length();
     for (int i = 0; i < n; i++) {

@@ -148,7 +148,7 @@ final class GoUrlQuery {
         case 0x0C -> sb.append("\\f");
         case 0x0B -> sb.append("\\v");
         default -> {
-          if (GoPrint.isPrint(cp)) {
+          if (GoQuote.isPrint(cp)) {
             sb.appendCodePoint(cp);
           } else if (cp < 0x20 || cp == 0x7F) {
             sb.append(String.format("\\x%02x", cp));

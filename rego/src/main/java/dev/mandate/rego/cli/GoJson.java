@@ -119,45 +119,8 @@ public final class GoJson {
     }
   }
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-
   /** A JSON string literal with Go's escaping rules (HTML-safe, as Go's default encoder). */
   public static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(sb, c);
-        default -> {
-          if (c < 0x20) {
-            unicodeEscape(sb, c);
-          } else if (Character.isSurrogate(c)) {
-            // A valid pair is copied as is; a lone surrogate is invalid UTF-8 in Go: U+FFFD.
-            if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                && Character.isLowSurrogate(s.charAt(i + 1))) {
-              sb.append(c).append(s.charAt(++i));
-            } else {
-              sb.append("\\ufffd");
-            }
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
-  }
-
-  private static void unicodeEscape(StringBuilder sb, char c) {
-    sb.append("\\u")
-        .append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-        .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+    dev.mandate.rego.builtins.GoJson.appendString(sb, s);
   }
 }
