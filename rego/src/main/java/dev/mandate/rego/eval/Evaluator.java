@@ -47,6 +47,8 @@ public final class Evaluator {
     boolean accept(Value v);
   }
 
+  private static final Value[] NO_LOCALS = new Value[0];
+
   private final DocNode root;
   private final ObjectValue data;
   private final QueryRun run;
@@ -59,34 +61,441 @@ public final class Evaluator {
 
   // ================================================================ bodies and expressions
 
+  /**
+   * Evaluates body[i..] and then {@code k}. Expressions that can succeed at most once (most of
+   * them) run in this loop without a continuation; their bindings go on the trail and are undone
+   * when the loop returns. Only an expression that can enumerate (an iteration, a relation, an
+   * unbound reference segment) gets a continuation for the rest of the body.
+   */
   boolean evalBody(PBody body, int i, Value[] f, State st, Cont k) {
     PExpr[] exprs = body.exprs();
-    if (i == exprs.length) {
+    int mark = trailTop;
+    try {
+      for (; i < exprs.length; i++) {
+        PExpr e = exprs[i];
+        run.step();
+        if (run.coverage != null) {
+          run.coverage.hit(e.location());
+        }
+        State est = st;
+        if (e.withs().length > 0) {
+          est = applyWiths(e, f, st);
+          if (est == null) {
+            return false;
+          }
+        }
+        if (e.negated()) {
+          int exprMark = trailTop;
+          int r = directNode(e.node(), f, est);
+          boolean found = r == SEARCH ? evalNode(e.node(), f, est, STOP) : r == PASS;
+          undo(exprMark);
+          if (found) {
+            return false;
+          }
+          continue;
+        }
+        int r = directNode(e.node(), f, est);
+        if (r == FAIL) {
+          return false;
+        }
+        if (r == SEARCH) {
+          int next = i + 1;
+          return evalNode(e.node(), f, est, () -> evalBody(body, next, f, st, k));
+        }
+      }
       return k.run();
+    } finally {
+      undo(mark);
     }
-    return evalExpr(exprs[i], f, st, () -> evalBody(body, i + 1, f, st, k));
   }
 
-  private boolean evalExpr(PExpr e, Value[] f, State st, Cont k) {
-    run.step();
-    if (run.coverage != null) {
-      run.coverage.hit(e.location());
+  /** A continuation that stops the search at the first solution. */
+  private static final Cont STOP = () -> true;
+
+  // ================================================================ the trail
+
+  // Bindings made by expressions evaluated in the body loop, undone in reverse order when the
+  // loop returns (the trail of a Prolog machine). CPS code binds and unbinds around its
+  // continuation instead.
+  private Value[][] trailFrames = new Value[64][];
+  private int[] trailSlots = new int[64];
+  private int trailTop;
+
+  private void bind(Value[] f, int slot, Value v) {
+    if (trailTop == trailSlots.length) {
+      trailFrames = java.util.Arrays.copyOf(trailFrames, trailTop * 2);
+      trailSlots = java.util.Arrays.copyOf(trailSlots, trailTop * 2);
     }
-    State est = st;
-    if (e.withs().length > 0) {
-      est = applyWiths(e, f, st);
-      if (est == null) {
+    f[slot] = v;
+    trailFrames[trailTop] = f;
+    trailSlots[trailTop] = slot;
+    trailTop++;
+  }
+
+  private void undo(int mark) {
+    while (trailTop > mark) {
+      trailTop--;
+      trailFrames[trailTop][trailSlots[trailTop]] = null;
+      trailFrames[trailTop] = null;
+    }
+  }
+
+  // ================================================================ expressions that succeed at most once
+
+  private static final int FAIL = 0;
+  private static final int PASS = 1;
+  /** The expression may succeed more than once: evaluate it with a continuation. */
+  private static final int SEARCH = 2;
+
+  /**
+   * Evaluates an expression directly when it can succeed at most once, binding on the trail.
+   * Decides SEARCH before evaluating anything, so nothing is evaluated twice.
+   */
+  private int directNode(PExpr.Node node, Value[] f, State st) {
+    switch (node) {
+      case PExpr.TermNode t -> {
+        if (!isDirect(t.term(), f, st)) {
+          return SEARCH;
+        }
+        Value v = evalDirect(t.term(), f, st);
+        return v != null && (t.capture() || v != BooleanValue.FALSE) ? PASS : FAIL;
+      }
+      case PExpr.UnifyNode u -> {
+        PTerm a = u.left();
+        PTerm b = u.right();
+        if (hasUnbound(a, f)) {
+          if (hasUnbound(b, f)) {
+            return SEARCH;
+          }
+          PTerm x = a;
+          a = b;
+          b = x;
+        }
+        if (!isDirect(a, f, st) || !isDirectPattern(b, f, st)) {
+          return SEARCH;
+        }
+        Value v = evalDirect(a, f, st);
+        return v != null && unifyDirect(b, v, f, st) ? PASS : FAIL;
+      }
+      case PExpr.SomeInNode s -> {
+        return SEARCH;
+      }
+      case PExpr.EveryNode ev -> {
+        if (!isDirect(ev.domain(), f, st)) {
+          return SEARCH;
+        }
+        Value dom = evalDirect(ev.domain(), f, st);
+        return dom != null && everyHolds(ev, dom, f, st) ? PASS : FAIL;
+      }
+    }
+  }
+
+  /** True when the term has at most one value here: no iteration, relation or mocked call in it. */
+  private static boolean isDirect(PTerm t, Value[] f, State st) {
+    switch (t) {
+      case PTerm.Const c -> {
+        return true;
+      }
+      case PTerm.Local l -> {
+        return true;
+      }
+      case PTerm.Ref r -> {
+        if (r.head() != null && !isDirect(r.head(), f, st)) {
+          return false;
+        }
+        for (PTerm p : r.path()) {
+          if (!(p instanceof PTerm.Const) && (hasUnbound(p, f) || !isDirect(p, f, st))) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case PTerm.Call c -> {
+        Builtin b = c.builtin();
+        if (b != null && (b.isRelation() || b.name().equals("print"))) {
+          return false;
+        }
+        if (!st.mocks.isEmpty() && st.mocks.containsKey(c.name())) {
+          return false;
+        }
+        return allDirect(c.args(), f, st);
+      }
+      case PTerm.ArrayLit a -> {
+        return allDirect(a.items(), f, st);
+      }
+      case PTerm.SetLit s -> {
+        return allDirect(s.items(), f, st);
+      }
+      case PTerm.ObjectLit o -> {
+        return allDirect(o.keys(), f, st) && allDirect(o.values(), f, st);
+      }
+      case PTerm.ArrayCompr c -> {
+        return true;
+      }
+      case PTerm.SetCompr c -> {
+        return true;
+      }
+      case PTerm.ObjectCompr c -> {
+        return true;
+      }
+    }
+  }
+
+  private static boolean allDirect(PTerm[] ts, Value[] f, State st) {
+    for (PTerm t : ts) {
+      if (!isDirect(t, f, st)) {
         return false;
       }
     }
-    if (e.negated()) {
-      boolean found = evalNode(e, e.node(), f, est, () -> true);
-      return !found && k.run();
-    }
-    return evalNode(e, e.node(), f, est, k);
+    return true;
   }
 
-  private boolean evalNode(PExpr e, PExpr.Node node, Value[] f, State st, Cont k) {
+  /** True when unifying the pattern with a value can succeed at most once. */
+  private static boolean isDirectPattern(PTerm p, Value[] f, State st) {
+    switch (p) {
+      case PTerm.ArrayLit a -> {
+        for (PTerm i : a.items()) {
+          if (!isDirectPattern(i, f, st)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case PTerm.ObjectLit o -> {
+        if (!allDirect(o.keys(), f, st)) {
+          return false;
+        }
+        for (PTerm v : o.values()) {
+          if (!isDirectPattern(v, f, st)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      default -> {
+        return isDirect(p, f, st);
+      }
+    }
+  }
+
+  /** Unifies a pattern with a value, binding on the trail; the pattern is {@link #isDirectPattern}. */
+  private boolean unifyDirect(PTerm p, Value v, Value[] f, State st) {
+    switch (p) {
+      case PTerm.Local l -> {
+        Value cur = f[l.slot()];
+        if (cur != null) {
+          return cur.equals(v);
+        }
+        bind(f, l.slot(), v);
+        return true;
+      }
+      case PTerm.Const c -> {
+        return c.value().equals(v);
+      }
+      case PTerm.ArrayLit a -> {
+        PTerm[] items = a.items();
+        if (!(v instanceof ArrayValue av) || av.size() != items.length) {
+          return false;
+        }
+        for (int i = 0; i < items.length; i++) {
+          if (!unifyDirect(items[i], av.get(i), f, st)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case PTerm.ObjectLit o -> {
+        if (!(v instanceof ObjectValue ov) || ov.size() != o.keys().length) {
+          return false;
+        }
+        Value[] vals = new Value[o.keys().length];
+        for (int i = 0; i < vals.length; i++) {
+          Value key = evalDirect(o.keys()[i], f, st);
+          vals[i] = key == null ? null : ov.get(key);
+          if (vals[i] == null) {
+            return false;
+          }
+        }
+        for (int i = 0; i < vals.length; i++) {
+          if (!unifyDirect(o.values()[i], vals[i], f, st)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      default -> {
+        Value pv = evalDirect(p, f, st);
+        return pv != null && pv.equals(v);
+      }
+    }
+  }
+
+  /**
+   * The value of a term that {@link #isDirect} accepted, or null when undefined. It visits
+   * sub-terms in the order the continuation-passing {@link #evalTerm} does, so built-in errors
+   * and prints come out the same.
+   */
+  private Value evalDirect(PTerm t, Value[] f, State st) {
+    switch (t) {
+      case PTerm.Const c -> {
+        return c.value();
+      }
+      case PTerm.Local l -> {
+        return f[l.slot()];
+      }
+      case PTerm.Ref r -> {
+        return switch (r.root()) {
+          case INPUT -> st.input == null ? null : indexDirect(st.input, r.path(), 0, f, st, false);
+          case DATA -> dataDirect(root, data, st.overlay, r.path(), 0, f, st);
+          case TERM -> {
+            Value h = evalDirect(r.head(), f, st);
+            yield h == null ? null : indexDirect(h, r.path(), 0, f, st, false);
+          }
+        };
+      }
+      case PTerm.Call c -> {
+        Value[] args = evalAllDirect(c.args(), f, st);
+        return args == null ? null : invokeDirect(c, args, st);
+      }
+      case PTerm.ArrayLit a -> {
+        Value[] out = evalAllDirect(a.items(), f, st);
+        return out == null ? null : ArrayValue.wrap(out);
+      }
+      case PTerm.SetLit s -> {
+        Value[] out = evalAllDirect(s.items(), f, st);
+        return out == null ? null : SetValue.of(out);
+      }
+      case PTerm.ObjectLit o -> {
+        Value[] keys = evalAllDirect(o.keys(), f, st);
+        Value[] values = keys == null ? null : evalAllDirect(o.values(), f, st);
+        if (values == null) {
+          return null;
+        }
+        ObjectValue.Builder b = ObjectValue.builder();
+        for (int i = 0; i < keys.length; i++) {
+          b.put(keys[i], values[i]);
+        }
+        return b.build();
+      }
+      case PTerm.ArrayCompr c -> {
+        return arrayComprehension(c, f, st);
+      }
+      case PTerm.SetCompr c -> {
+        return setComprehension(c, f, st);
+      }
+      case PTerm.ObjectCompr c -> {
+        return objectComprehension(c, f, st);
+      }
+    }
+  }
+
+  /** The values of the terms, or null when one is undefined. */
+  private Value[] evalAllDirect(PTerm[] ts, Value[] f, State st) {
+    Value[] out = new Value[ts.length];
+    for (int i = 0; i < ts.length; i++) {
+      Value v = evalDirect(ts[i], f, st);
+      if (v == null) {
+        return null;
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  /** {@code v[path[i]][path[i+1]]...} with every segment bound. */
+  private Value indexDirect(Value v, PTerm[] path, int i, Value[] f, State st, boolean storage) {
+    for (; i < path.length && v != null; i++) {
+      Value key = evalDirect(path[i], f, st);
+      if (key == null) {
+        return null;
+      }
+      v = storage ? selectStored(v, key) : select(v, key);
+    }
+    return v;
+  }
+
+  /** {@link #evalData} for a path whose segments are all bound. */
+  private Value dataDirect(DocNode node, Value base, Overlay ov, PTerm[] path, int i, Value[] f, State st) {
+    while (true) {
+      if (ov != null && ov.value != null) {
+        return indexDirect(ov.value, path, i, f, st, false);
+      }
+      if (node == null || !node.hasRules) {
+        Value v = ov == null ? base : ov.applyTo(base);
+        return v == null ? null : indexDirect(v, path, i, f, st, true);
+      }
+      if (node.kind != DocNode.Kind.NAMESPACE && base != null) {
+        return indexDirect(ov == null ? base : ov.applyTo(base), path, i, f, st, true);
+      }
+      if (node.kind != DocNode.Kind.NAMESPACE) {
+        if (ov != null || (node.kind == DocNode.Kind.OBJECT && !node.children.isEmpty())) {
+          Value v = ruleNodeValue(node, base, ov, st);
+          return v == null ? null : indexDirect(v, path, i, f, st, false);
+        }
+        return ruleNodeDirect(node, path, i, f, st);
+      }
+      if (i == path.length) {
+        return namespaceValue(node, base, ov, st);
+      }
+      Value key = evalDirect(path[i], f, st);
+      if (key == null) {
+        return null;
+      }
+      Value storedKey = storedKey(key);
+      Value childBase = base instanceof ObjectValue bo ? selectStored(bo, key) : null;
+      node = node.children.get(storedKey);
+      base = childBase;
+      ov = ov == null ? null : ov.child(storedKey);
+      i++;
+    }
+  }
+
+  /** {@link #evalRuleNode} for a path whose segments are all bound. */
+  private Value ruleNodeDirect(DocNode node, PTerm[] path, int i, Value[] f, State st) {
+    switch (node.kind) {
+      case COMPLETE -> {
+        Value v = completeValue(node, st);
+        return v == null ? null : indexDirect(v, path, i, f, st, false);
+      }
+      case MULTI -> {
+        if (i < path.length) {
+          Value key = evalDirect(path[i], f, st);
+          return key != null && multiContains(node, key, st) ? indexDirect(key, path, i + 1, f, st, false) : null;
+        }
+        return multiValue(node, st);
+      }
+      case OBJECT -> {
+        if (i < path.length && singleKeyRules(node)) {
+          Value key = evalDirect(path[i], f, st);
+          Value v = key == null ? null : objectLookup(node, key, st);
+          return v == null ? null : indexDirect(v, path, i + 1, f, st, false);
+        }
+        Value v = objectValue(node, st);
+        return v == null ? null : indexDirect(v, path, i, f, st, false);
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** Base data stores integer keys as strings: {@code data.x[2]} finds {@code "2"}. */
+  private static Value storedKey(Value key) {
+    if (key instanceof NumberValue n && n.isInteger()) {
+      return dev.mandate.rego.value.StringValue.of(n.toString());
+    }
+    return key;
+  }
+
+  /** A call whose arguments are evaluated and whose target is not mocked. */
+  private Value invokeDirect(PTerm.Call c, Value[] args, State st) {
+    if (c.function() != null) {
+      return callFunction(c.function(), args, st);
+    }
+    return callBuiltin(c.builtin(), args, c.location());
+  }
+
+  private boolean evalNode(PExpr.Node node, Value[] f, State st, Cont k) {
     return switch (node) {
       case PExpr.TermNode t -> evalTerm(t.term(), f, st,
           v -> (t.capture() || v != BooleanValue.FALSE) && k.run());
@@ -100,29 +509,27 @@ public final class Evaluator {
   }
 
   private boolean evalEvery(PExpr.EveryNode ev, Value[] f, State st, Cont k) {
-    return evalTerm(ev.domain(), f, st, dom -> {
-      if (!(dom instanceof ArrayValue || dom instanceof ObjectValue || dom instanceof SetValue)) {
-        return false; // OPA: every over a non-collection is undefined
+    return evalTerm(ev.domain(), f, st, dom -> everyHolds(ev, dom, f, st) && k.run());
+  }
+
+  /** Whether the body of {@code every} holds for each element of the domain. */
+  private boolean everyHolds(PExpr.EveryNode ev, Value dom, Value[] f, State st) {
+    if (!(dom instanceof ArrayValue || dom instanceof ObjectValue || dom instanceof SetValue)) {
+      return false; // OPA: every over a non-collection is undefined
+    }
+    boolean stopped = iterate(dom, (key, val) -> {
+      if (ev.key() != null) {
+        f[ev.key().slot()] = key;
       }
-      boolean[] failed = {false};
-      iterate(dom, (key, val) -> {
-        if (ev.key() != null) {
-          f[ev.key().slot()] = key;
-        }
-        f[ev.value().slot()] = val;
-        boolean ok = evalBody(ev.body(), 0, f, st, () -> true);
-        if (ev.key() != null) {
-          f[ev.key().slot()] = null;
-        }
-        f[ev.value().slot()] = null;
-        if (!ok) {
-          failed[0] = true;
-          return true; // stop iterating: one failing element decides
-        }
-        return false;
-      });
-      return !failed[0] && k.run();
+      f[ev.value().slot()] = val;
+      boolean ok = evalBody(ev.body(), 0, f, st, STOP);
+      if (ev.key() != null) {
+        f[ev.key().slot()] = null;
+      }
+      f[ev.value().slot()] = null;
+      return !ok; // stop iterating: one failing element decides
     });
+    return !stopped;
   }
 
   @FunctionalInterface
@@ -216,6 +623,9 @@ public final class Evaluator {
         return f[l.slot()];
       }
       default -> {
+        if (isDirect(t, f, st)) {
+          return evalDirect(t, f, st);
+        }
         Value[] out = {null};
         evalTerm(t, f, st, v -> {
           out[0] = v;
@@ -235,6 +645,14 @@ public final class Evaluator {
         Value v = f[l.slot()];
         return v != null && k.accept(v);
       }
+      default -> {
+        if (isDirect(t, f, st)) {
+          Value v = evalDirect(t, f, st);
+          return v != null && k.accept(v);
+        }
+      }
+    }
+    switch (t) {
       case PTerm.Ref r -> {
         return evalRef(r, f, st, k);
       }
@@ -263,34 +681,38 @@ public final class Evaluator {
           return k.accept(b.build());
         });
       }
-      case PTerm.ArrayCompr c -> {
-        List<Value> out = new ArrayList<>();
-        evalBody(c.body(), 0, f, st, () -> evalTerm(c.head(), f, st, v -> {
-          out.add(v);
-          return false;
-        }));
-        return k.accept(ArrayValue.of(out));
-      }
-      case PTerm.SetCompr c -> {
-        Set<Value> out = new HashSet<>();
-        evalBody(c.body(), 0, f, st, () -> evalTerm(c.head(), f, st, v -> {
-          out.add(v);
-          return false;
-        }));
-        return k.accept(SetValue.wrap(out));
-      }
-      case PTerm.ObjectCompr c -> {
-        Map<Value, Value> out = new HashMap<>();
-        evalBody(c.body(), 0, f, st, () -> evalTerm(c.key(), f, st, key -> evalTerm(c.value(), f, st, v -> {
-          Value prev = out.putIfAbsent(key, v);
-          if (prev != null && !prev.equals(v)) {
-            throw new EvalException(EvalException.CONFLICT, "object keys must be unique", null);
-          }
-          return false;
-        })));
-        return k.accept(ObjectValue.wrap(out));
-      }
+      default -> throw new IllegalStateException("not an enumerating term: " + t);
     }
+  }
+
+  private Value arrayComprehension(PTerm.ArrayCompr c, Value[] f, State st) {
+    List<Value> out = new ArrayList<>();
+    evalBody(c.body(), 0, f, st, () -> evalTerm(c.head(), f, st, v -> {
+      out.add(v);
+      return false;
+    }));
+    return ArrayValue.of(out);
+  }
+
+  private Value setComprehension(PTerm.SetCompr c, Value[] f, State st) {
+    Set<Value> out = new HashSet<>();
+    evalBody(c.body(), 0, f, st, () -> evalTerm(c.head(), f, st, v -> {
+      out.add(v);
+      return false;
+    }));
+    return SetValue.wrap(out);
+  }
+
+  private Value objectComprehension(PTerm.ObjectCompr c, Value[] f, State st) {
+    Map<Value, Value> out = new HashMap<>();
+    evalBody(c.body(), 0, f, st, () -> evalTerm(c.key(), f, st, key -> evalTerm(c.value(), f, st, v -> {
+      Value prev = out.putIfAbsent(key, v);
+      if (prev != null && !prev.equals(v)) {
+        throw new EvalException(EvalException.CONFLICT, "object keys must be unique", null);
+      }
+      return false;
+    })));
+    return ObjectValue.wrap(out);
   }
 
   private boolean evalItems(PTerm[] items, int i, Value[] out, Value[] f, State st, Cont k) {
@@ -543,10 +965,7 @@ public final class Evaluator {
       return false;
     }
     return evalTerm(p, f, st, key -> {
-      Value storedKey = key;
-      if (key instanceof NumberValue n && n.isInteger()) {
-        storedKey = dev.mandate.rego.value.StringValue.of(n.toString());
-      }
+      Value storedKey = storedKey(key);
       DocNode child = node.children.get(storedKey);
       Value childBase = base instanceof ObjectValue bo ? selectStored(bo, key) : null;
       return evalData(child, childBase, ov == null ? null : ov.child(storedKey), path, i + 1, f, st, k);
@@ -653,7 +1072,7 @@ public final class Evaluator {
     if (idx == null) {
       return node.rules;
     }
-    Value key = evalOne(idx.ref(), new Value[0], st);
+    Value key = evalOne(idx.ref(), NO_LOCALS, st);
     List<PRule> hit = key == null ? List.of() : idx.buckets().getOrDefault(key, List.of());
     if (idx.others().isEmpty()) {
       return hit;
@@ -904,32 +1323,53 @@ public final class Evaluator {
       return v != null && k.accept(v);
     }
     Builtin b = c.builtin();
-    if (!b.variadic() && args.length != b.arity()) {
+    if (b.isRelation()) {
+      if (!b.variadic() && args.length != b.arity()) {
+        return false;
+      }
+      run.builtinStep();
+      List<Value> outs = new ArrayList<>();
+      try {
+        b.relation().call(run, args, outs::add);
+      } catch (RuntimeException | StackOverflowError e) {
+        return builtinFailure(b, e, loc) != null;
+      }
+      for (Value v : outs) {
+        if (k.accept(v)) {
+          return true;
+        }
+      }
       return false;
+    }
+    Value v = callBuiltin(b, args, loc);
+    return v != null && k.accept(v);
+  }
+
+  /** Calls a built-in function (not a relation): its value, or null when undefined. */
+  private Value callBuiltin(Builtin b, Value[] args, Location loc) {
+    if (!b.variadic() && args.length != b.arity()) {
+      return null;
     }
     run.builtinStep();
     try {
-      if (b.isRelation()) {
-        List<Value> outs = new ArrayList<>();
-        b.relation().call(run, args, outs::add);
-        for (Value v : outs) {
-          if (k.accept(v)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      Value v = b.function().call(run, args);
-      return v != null && k.accept(v);
-    } catch (BuiltinException e) {
-      return builtinError(b.name(), e.code(), e.getMessage(), loc);
-    } catch (EvalException e) {
-      throw e;
-    } catch (StackOverflowError e) {
-      throw new EvalException(EvalException.INTERNAL, b.name() + ": nesting too deep", loc);
-    } catch (RuntimeException e) {
-      return builtinError(b.name(), EvalException.BUILTIN, String.valueOf(e.getMessage()), loc);
+      return b.function().call(run, args);
+    } catch (RuntimeException | StackOverflowError e) {
+      return builtinFailure(b, e, loc);
     }
+  }
+
+  /**
+   * A built-in failed. Evaluation errors (a deadline, a conflict) pass through; otherwise it is
+   * an error in strict mode and undefined (null) by default.
+   */
+  private Value builtinFailure(Builtin b, Throwable e, Location loc) {
+    switch (e) {
+      case EvalException ee -> throw ee;
+      case BuiltinException be -> builtinError(b.name(), be.code(), be.getMessage(), loc);
+      case StackOverflowError so -> throw new EvalException(EvalException.INTERNAL, b.name() + ": nesting too deep", loc);
+      default -> builtinError(b.name(), EvalException.BUILTIN, String.valueOf(e.getMessage()), loc);
+    }
+    return null;
   }
 
   /** Strict mode: an error. Default mode: the call is undefined, as in OPA. */
