@@ -4,6 +4,7 @@ import dev.mandate.rego.EvalException;
 import dev.mandate.rego.ast.Location;
 import dev.mandate.rego.builtins.Builtin;
 import dev.mandate.rego.builtins.BuiltinException;
+import dev.mandate.rego.plan.DataPrefix;
 import dev.mandate.rego.plan.DocNode;
 import dev.mandate.rego.plan.PBody;
 import dev.mandate.rego.plan.PExpr;
@@ -192,6 +193,9 @@ public final class Evaluator {
 
   /** True when the term has at most one value here: no iteration, relation or mocked call in it. */
   private static boolean isDirect(PTerm t, Value[] f, State st) {
+    if (t.alwaysDirect() && st.mocks.isEmpty()) {
+      return true;
+    }
     switch (t) {
       case PTerm.Const c -> {
         return true;
@@ -346,7 +350,13 @@ public final class Evaluator {
       case PTerm.Ref r -> {
         return switch (r.root()) {
           case INPUT -> st.input == null ? null : indexDirect(st.input, r.path(), 0, f, st, false);
-          case DATA -> dataDirect(root, data, st.overlay, r.path(), 0, f, st);
+          case DATA -> {
+            if (st.overlay != null) {
+              yield dataDirect(root, data, st.overlay, r.path(), 0, f, st);
+            }
+            DataPrefix.Entry p = dataPrefix(r);
+            yield dataDirect(p.node(), p.base(), null, r.path(), p.length(), f, st);
+          }
           case TERM -> {
             Value h = evalDirect(r.head(), f, st);
             yield h == null ? null : indexDirect(h, r.path(), 0, f, st, false);
@@ -412,6 +422,31 @@ public final class Evaluator {
       v = storage ? selectStored(v, key) : select(v, key);
     }
     return v;
+  }
+
+  /**
+   * Where the reference's constant leading segments lead without an overlay: worked out once
+   * per reference and policy, exactly as {@link #evalData} would step through namespace nodes.
+   */
+  private DataPrefix.Entry dataPrefix(PTerm.Ref r) {
+    DataPrefix.Entry e = r.dataPrefix().get(root, data);
+    if (e != null) {
+      return e;
+    }
+    PTerm[] path = r.path();
+    DocNode node = root;
+    Value base = data;
+    int i = 0;
+    while (i < path.length && path[i] instanceof PTerm.Const c && node != null && node.hasRules
+        && node.kind == DocNode.Kind.NAMESPACE) {
+      Value key = c.value();
+      base = base instanceof ObjectValue bo ? selectStored(bo, key) : null;
+      node = node.children.get(storedKey(key));
+      i++;
+    }
+    e = new DataPrefix.Entry(root, data, i, node, base);
+    r.dataPrefix().set(e);
+    return e;
   }
 
   /** {@link #evalData} for a path whose segments are all bound. */
@@ -857,7 +892,13 @@ public final class Evaluator {
   private boolean evalRef(PTerm.Ref r, Value[] f, State st, VCont k) {
     return switch (r.root()) {
       case INPUT -> st.input != null && indexPath(st.input, r.path(), 0, f, st, k);
-      case DATA -> evalData(root, data, st.overlay, r.path(), 0, f, st, k);
+      case DATA -> {
+        if (st.overlay != null) {
+          yield evalData(root, data, st.overlay, r.path(), 0, f, st, k);
+        }
+        DataPrefix.Entry p = dataPrefix(r);
+        yield evalData(p.node(), p.base(), null, r.path(), p.length(), f, st, k);
+      }
       case TERM -> evalTerm(r.head(), f, st, h -> indexPath(h, r.path(), 0, f, st, k));
     };
   }

@@ -11,6 +11,16 @@ import dev.mandate.rego.value.Value;
  */
 public sealed interface PTerm {
 
+  /**
+   * True when the term has at most one value whatever the bindings: no reference segment is a
+   * variable (which may be unbound, and then iterates), and no call is a relation or
+   * {@code print}. Mocked calls are the evaluator's concern. Comprehensions collect, so they
+   * count as one value.
+   */
+  default boolean alwaysDirect() {
+    return true;
+  }
+
   /** A ground value known at compile time. */
   record Const(Value value) implements PTerm {}
 
@@ -29,15 +39,48 @@ public sealed interface PTerm {
 
   /**
    * A reference. For {@link Root#TERM}, {@code head} is the term the path applies to; otherwise
-   * head is null.
+   * head is null. {@code dataPrefix} remembers where the constant prefix of a {@code data}
+   * reference leads.
    */
-  record Ref(Root root, PTerm head, PTerm[] path, Location location) implements PTerm {}
+  record Ref(Root root, PTerm head, PTerm[] path, Location location, boolean alwaysDirect,
+      DataPrefix dataPrefix) implements PTerm {
+    public Ref(Root root, PTerm head, PTerm[] path, Location location) {
+      this(root, head, path, location, refDirect(head, path), root == Root.DATA ? new DataPrefix() : null);
+    }
 
-  record ArrayLit(PTerm[] items) implements PTerm {}
+    private static boolean refDirect(PTerm head, PTerm[] path) {
+      if (head != null && !head.alwaysDirect()) {
+        return false;
+      }
+      for (PTerm p : path) {
+        // A variable segment iterates when unbound; so may a composite with variables in it.
+        boolean fixed = p instanceof Const || p instanceof Ref || p instanceof Call
+            || p instanceof ArrayCompr || p instanceof SetCompr || p instanceof ObjectCompr;
+        if (!fixed || !p.alwaysDirect()) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
-  record SetLit(PTerm[] items) implements PTerm {}
+  record ArrayLit(PTerm[] items, boolean alwaysDirect) implements PTerm {
+    public ArrayLit(PTerm[] items) {
+      this(items, allDirect(items));
+    }
+  }
 
-  record ObjectLit(PTerm[] keys, PTerm[] values) implements PTerm {}
+  record SetLit(PTerm[] items, boolean alwaysDirect) implements PTerm {
+    public SetLit(PTerm[] items) {
+      this(items, allDirect(items));
+    }
+  }
+
+  record ObjectLit(PTerm[] keys, PTerm[] values, boolean alwaysDirect) implements PTerm {
+    public ObjectLit(PTerm[] keys, PTerm[] values) {
+      this(keys, values, allDirect(keys) && allDirect(values));
+    }
+  }
 
   record ArrayCompr(PTerm head, PBody body) implements PTerm {}
 
@@ -49,6 +92,20 @@ public sealed interface PTerm {
    * A call of a built-in or a user function. {@code name} is how {@code with} mocks address the
    * target: the built-in's name, or {@code data.pkg.f} for functions.
    */
-  record Call(String name, Builtin builtin, DocNode function, PTerm[] args, Location location)
-      implements PTerm {}
+  record Call(String name, Builtin builtin, DocNode function, PTerm[] args, Location location,
+      boolean alwaysDirect) implements PTerm {
+    public Call(String name, Builtin builtin, DocNode function, PTerm[] args, Location location) {
+      this(name, builtin, function, args, location,
+          (builtin == null || !(builtin.isRelation() || builtin.name().equals("print"))) && allDirect(args));
+    }
+  }
+
+  private static boolean allDirect(PTerm[] ts) {
+    for (PTerm t : ts) {
+      if (!t.alwaysDirect()) {
+        return false;
+      }
+    }
+    return true;
+  }
 }
