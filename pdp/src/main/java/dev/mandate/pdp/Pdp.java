@@ -9,6 +9,7 @@ import dev.mandate.pdp.decisionlog.HttpBatchSink;
 import dev.mandate.pdp.decisionlog.Masker;
 import dev.mandate.pdp.decisionlog.RotatingFileSink;
 import dev.mandate.pdp.eval.QueryService;
+import dev.mandate.pdp.http.EventLoopServers;
 import dev.mandate.pdp.http.PdpRouter;
 import dev.mandate.pdp.metrics.PdpMetrics;
 import dev.mandate.pdp.policy.PolicyDirectory;
@@ -20,7 +21,7 @@ import dev.mandate.rego.EvalOptions;
 import dev.mandate.rego.value.Json;
 import dev.mandate.rego.value.Value;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -49,7 +50,7 @@ public final class Pdp implements AutoCloseable {
   private final PolicyWatcher watcher;
   private final DecisionLogger decisionLog;
   private final Vertx vertx;
-  private volatile HttpServer server;
+  private volatile EventLoopServers server;
   private volatile boolean ready;
   private volatile boolean closed;
 
@@ -68,7 +69,9 @@ public final class Pdp implements AutoCloseable {
     logRef[0] = decisionLog;
     this.watcher = config.policies().watch()
         ? new PolicyWatcher(store, config.policies().scanInterval()) : null;
-    this.vertx = Vertx.vertx();
+    // At least one event loop per serving instance, so no two instances share one.
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(
+        VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, config.server().effectiveEventLoops())));
   }
 
   /** Loads policies, starts everything and listens; throws if the policies do not compile. */
@@ -98,8 +101,8 @@ public final class Pdp implements AutoCloseable {
         .setHost(config.server().host())
         .setPort(config.server().port());
     try {
-      server = vertx.createHttpServer(options).requestHandler(router).listen()
-          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      server = EventLoopServers.listen(vertx, options, router,
+          config.server().effectiveEventLoops(), Duration.ofSeconds(30));
     } catch (Exception e) {
       throw new IllegalStateException("cannot listen on " + config.server().host() + ":"
           + config.server().port() + ": " + rootMessage(e), e);
@@ -171,7 +174,7 @@ public final class Pdp implements AutoCloseable {
   }
 
   public int port() {
-    return server.actualPort();
+    return server.port();
   }
 
   public PolicyStore policies() {

@@ -50,7 +50,8 @@ public final class ConfigLoader {
         s.string("host", d.server().host()),
         s.integer("port", d.server().port()),
         s.bytes("body_limit", d.server().bodyLimitBytes()),
-        s.string("public_url", d.server().publicUrl()));
+        s.string("public_url", d.server().publicUrl()),
+        s.integer("event_loops", d.server().eventLoops()));
     s.rejectUnknown();
 
     YamlSection p = root.section("policies");

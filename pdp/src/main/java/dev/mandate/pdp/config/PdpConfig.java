@@ -18,8 +18,11 @@ public record PdpConfig(
     DecisionLog decisionLog,
     Caches cache) {
 
-  /** Where and how the HTTP listener runs. */
-  public record Server(String host, int port, long bodyLimitBytes, String publicUrl) {
+  /**
+   * Where and how the HTTP listener runs. {@code eventLoops} is how many event loops serve
+   * requests (each runs its requests' evaluations itself); 0 means one per CPU.
+   */
+  public record Server(String host, int port, long bodyLimitBytes, String publicUrl, int eventLoops) {
     public Server {
       if (port < 0 || port > 65535) {
         throw new ConfigException("server.port must be 0..65535, got " + port);
@@ -27,6 +30,18 @@ public record PdpConfig(
       if (bodyLimitBytes <= 0) {
         throw new ConfigException("server.body_limit must be positive");
       }
+      if (eventLoops < 0 || eventLoops > 1024) {
+        throw new ConfigException("server.event_loops must be 0..1024 (0: one per CPU), got " + eventLoops);
+      }
+    }
+
+    public Server(String host, int port, long bodyLimitBytes, String publicUrl) {
+      this(host, port, bodyLimitBytes, publicUrl, 0);
+    }
+
+    /** The number of event loops to serve on: {@code eventLoops}, or one per CPU. */
+    public int effectiveEventLoops() {
+      return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
     }
   }
 
@@ -138,7 +153,8 @@ public record PdpConfig(
   }
 
   public PdpConfig withPort(int port) {
-    return withServer(new Server(server.host(), port, server.bodyLimitBytes(), server.publicUrl()));
+    return withServer(new Server(server.host(), port, server.bodyLimitBytes(), server.publicUrl(),
+        server.eventLoops()));
   }
 
   public PdpConfig withPolicyDir(Path dir) {

@@ -27,7 +27,7 @@ public final class PdpRouter {
   public static Router create(Vertx vertx, PdpConfig config, QueryService queries,
       DecisionLogger log, PdpMetrics metrics, BooleanSupplier ready) {
     DecisionRecorder recorder = new DecisionRecorder(new UuidV7Generator(), log, metrics);
-    Blocking blocking = new Blocking(vertx, metrics);
+    Dispatcher dispatch = new Dispatcher(vertx, metrics);
     ExchangeHandler exchange = new ExchangeHandler(queries, recorder,
         RulePath.fromRef(config.decisions().exchangePath()), config.decisions().deadline());
     DataApiHandler data = new DataApiHandler(queries, recorder,
@@ -45,22 +45,25 @@ public final class PdpRouter {
     });
     router.route().handler(new RawBodyHandler(config.server().bodyLimitBytes()));
 
-    router.post("/v1/exchange/decisions").handler(blocking.handler(exchange::handle));
+    router.post("/v1/exchange/decisions").handler(
+        dispatch.bounded(config.decisions().deadline(), exchange::handle));
 
+    var dataHandler = dispatch.bounded(config.decisions().dataApiDeadline(), data::handle);
     for (HttpMethod m : new HttpMethod[] {HttpMethod.GET, HttpMethod.POST}) {
-      router.route(m, DataApiHandler.PREFIX).handler(blocking.handler(data::handle));
-      router.route(m, DataApiHandler.PREFIX + "/*").handler(blocking.handler(data::handle));
+      router.route(m, DataApiHandler.PREFIX).handler(dataHandler);
+      router.route(m, DataApiHandler.PREFIX + "/*").handler(dataHandler);
     }
 
-    router.post(AuthzenHandler.EVALUATION).handler(blocking.handler(authzen::evaluation));
-    router.post(AuthzenHandler.EVALUATIONS).handler(blocking.handler(authzen::evaluations));
-    router.get(AuthzenHandler.METADATA).handler(ctx -> Blocking.send(ctx, authzen.metadata(ctx)));
+    router.post(AuthzenHandler.EVALUATION).handler(
+        dispatch.bounded(config.decisions().deadline(), authzen::evaluation));
+    router.post(AuthzenHandler.EVALUATIONS).handler(dispatch.onWorker(authzen::evaluations));
+    router.get(AuthzenHandler.METADATA).handler(ctx -> Dispatcher.send(ctx, authzen.metadata(ctx)));
 
     for (String p : new String[] {"/health", "/health/ready", "/ready"}) {
-      router.get(p).handler(ctx -> Blocking.send(ctx, health.health(ctx)));
+      router.get(p).handler(ctx -> Dispatcher.send(ctx, health.health(ctx)));
     }
-    router.get("/health/live").handler(ctx -> Blocking.send(ctx, health.live(ctx)));
-    router.get("/metrics").handler(ctx -> Blocking.send(ctx, new ApiResponse(200,
+    router.get("/health/live").handler(ctx -> Dispatcher.send(ctx, health.live(ctx)));
+    router.get("/metrics").handler(ctx -> Dispatcher.send(ctx, new ApiResponse(200,
         "text/plain; version=0.0.4; charset=utf-8", metrics.render(), Map.of())));
 
     router.errorHandler(404, ctx -> sendError(ctx, 404, ErrorCodes.NOT_FOUND,
@@ -84,6 +87,6 @@ public final class PdpRouter {
   }
 
   private static void sendError(RoutingContext ctx, int status, String code, String message) {
-    Blocking.send(ctx, ApiResponse.error(status, code, message));
+    Dispatcher.send(ctx, ApiResponse.error(status, code, message));
   }
 }

@@ -18,6 +18,7 @@ class ConfigLoaderTest {
     PdpConfig c = ConfigLoader.parse("");
     assertEquals(8181, c.server().port());
     assertEquals(1024 * 1024, c.server().bodyLimitBytes());
+    assertEquals(Runtime.getRuntime().availableProcessors(), c.server().effectiveEventLoops());
     assertEquals(Path.of("policies"), c.policies().dir());
     assertEquals("data.mandate.exchange.decision", c.decisions().exchangePath());
     assertEquals("data.mandate.authzen.allow", c.decisions().authzenPath());
@@ -38,6 +39,7 @@ class ConfigLoaderTest {
           port: 9000
           body_limit: 64KiB
           public_url: https://pdp.example.com
+          event_loops: 3
         policies:
           dir: /etc/mandate/policies
           watch: false
@@ -71,6 +73,7 @@ class ConfigLoaderTest {
     assertEquals("127.0.0.1", c.server().host());
     assertEquals(9000, c.server().port());
     assertEquals(64 * 1024, c.server().bodyLimitBytes());
+    assertEquals(3, c.server().effectiveEventLoops());
     assertEquals(Path.of("/etc/mandate/policies"), c.policies().dir());
     assertFalse(c.policies().watch());
     assertEquals(Duration.ofSeconds(5), c.policies().scanInterval());

@@ -163,18 +163,36 @@ public final class Json {
       }
       case ObjectValue o -> {
         g.writeStartObject();
-        // JSON object keys are strings; OPA sorts them as strings when it marshals.
-        java.util.TreeMap<String, Value> sorted = new java.util.TreeMap<>();
-        for (Value k : o.keys()) {
-          sorted.put(keyString(k), o.get(k));
-        }
-        for (Map.Entry<String, Value> e : sorted.entrySet()) {
-          g.writeFieldName(e.getKey());
-          writeValue(g, e.getValue());
+        // JSON object keys are strings; OPA sorts them as strings (by code point) when it
+        // marshals. Keys that are all strings are already in that order.
+        Value[] keys = o.keys();
+        if (allStrings(keys)) {
+          for (Value k : keys) {
+            g.writeFieldName(((StringValue) k).value());
+            writeValue(g, o.get(k));
+          }
+        } else {
+          java.util.TreeMap<String, Value> sorted = new java.util.TreeMap<>(Values::compareStrings);
+          for (Value k : keys) {
+            sorted.put(keyString(k), o.get(k));
+          }
+          for (Map.Entry<String, Value> e : sorted.entrySet()) {
+            g.writeFieldName(e.getKey());
+            writeValue(g, e.getValue());
+          }
         }
         g.writeEndObject();
       }
     }
+  }
+
+  private static boolean allStrings(Value[] keys) {
+    for (Value k : keys) {
+      if (!(k instanceof StringValue)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String keyString(Value k) {

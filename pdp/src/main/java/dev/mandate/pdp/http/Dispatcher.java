@@ -7,25 +7,44 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * Runs an API's work on Vert.x's worker pool, since policy evaluation is CPU-bound and may take up
- * to its deadline, and writes the result back on the event loop. Every failure becomes a JSON
- * error response: malformed input is a 400, anything unexpected a 500 without internals.
+ * Runs an API's work and sends its response; every failure becomes a JSON error response:
+ * malformed input is a 400, anything unexpected a 500 without internals.
+ *
+ * <p>Where the work runs: one evaluation is CPU-bound and bounded by its deadline (50 ms by
+ * default), so when that deadline is short it runs on the event loop that received the request,
+ * one event loop per CPU: handing it to another thread would cost more than most evaluations.
+ * Work that may take longer (a deadline over {@link #EVENT_LOOP_BUDGET}, a batch whose length
+ * the caller controls) goes to the worker pool, so it cannot hold up the other connections of
+ * its event loop.
  */
-final class Blocking {
-  private static final Logger LOG = System.getLogger(Blocking.class.getName());
+final class Dispatcher {
+  private static final Logger LOG = System.getLogger(Dispatcher.class.getName());
 
   private final Vertx vertx;
   private final PdpMetrics metrics;
 
-  Blocking(Vertx vertx, PdpMetrics metrics) {
+  Dispatcher(Vertx vertx, PdpMetrics metrics) {
     this.vertx = vertx;
     this.metrics = metrics;
   }
 
-  Handler<RoutingContext> handler(Function<RoutingContext, ApiResponse> work) {
+  /** The longest evaluation deadline that may run on an event loop. */
+  static final Duration EVENT_LOOP_BUDGET = Duration.ofMillis(100);
+
+  /** Work bounded by {@code deadline}: on the event loop when that is short enough. */
+  Handler<RoutingContext> bounded(Duration deadline, Function<RoutingContext, ApiResponse> work) {
+    return deadline.compareTo(EVENT_LOOP_BUDGET) <= 0 ? onEventLoop(work) : onWorker(work);
+  }
+
+  Handler<RoutingContext> onEventLoop(Function<RoutingContext, ApiResponse> work) {
+    return ctx -> send(ctx, respond(ctx, work));
+  }
+
+  Handler<RoutingContext> onWorker(Function<RoutingContext, ApiResponse> work) {
     return ctx -> vertx.executeBlocking(() -> respond(ctx, work), false)
         .onComplete(ar -> {
           ApiResponse r = ar.succeeded() ? ar.result()
