@@ -118,8 +118,8 @@ public final class Evaluator {
   // Bindings made by expressions evaluated in the body loop, undone in reverse order when the
   // loop returns (the trail of a Prolog machine). CPS code binds and unbinds around its
   // continuation instead.
-  private Value[][] trailFrames = new Value[64][];
-  private int[] trailSlots = new int[64];
+  private Value[][] trailFrames = new Value[16][];
+  private int[] trailSlots = new int[16];
   private int trailTop;
 
   private void bind(Value[] f, int slot, Value v) {
@@ -376,16 +376,7 @@ public final class Evaluator {
         return out == null ? null : SetValue.of(out);
       }
       case PTerm.ObjectLit o -> {
-        Value[] keys = evalAllDirect(o.keys(), f, st);
-        Value[] values = keys == null ? null : evalAllDirect(o.values(), f, st);
-        if (values == null) {
-          return null;
-        }
-        ObjectValue.Builder b = ObjectValue.builder();
-        for (int i = 0; i < keys.length; i++) {
-          b.put(keys[i], values[i]);
-        }
-        return b.build();
+        return objectDirect(o, f, st);
       }
       case PTerm.ArrayCompr c -> {
         return arrayComprehension(c, f, st);
@@ -397,6 +388,31 @@ public final class Evaluator {
         return objectComprehension(c, f, st);
       }
     }
+  }
+
+  /** An object literal: keys first, then values, as {@link #evalTerm} visits them. */
+  private Value objectDirect(PTerm.ObjectLit o, Value[] f, State st) {
+    PTerm[] keyTerms = o.keys();
+    PTerm[] valueTerms = o.values();
+    Value[] keys = null;
+    for (int i = 0; i < keyTerms.length; i++) {
+      if (!(keyTerms[i] instanceof PTerm.Const)) {
+        keys = evalAllDirect(keyTerms, f, st); // most literals have constant keys: no array then
+        if (keys == null) {
+          return null;
+        }
+        break;
+      }
+    }
+    ObjectValue.Builder b = ObjectValue.builder(keyTerms.length);
+    for (int i = 0; i < valueTerms.length; i++) {
+      Value v = evalDirect(valueTerms[i], f, st);
+      if (v == null) {
+        return null;
+      }
+      b.put(keys != null ? keys[i] : ((PTerm.Const) keyTerms[i]).value(), v);
+    }
+    return b.build();
   }
 
   /** The values of the terms, or null when one is undefined. */
@@ -1133,25 +1149,42 @@ public final class Evaluator {
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
     }
-    Value[] result = {null};
-    PRule[] from = {null};
+    SingleValue result = new SingleValue("complete rules must not produce multiple outputs");
     for (PRule r : candidates(node, st)) {
-      evalRuleChain(r, st, null, v -> {
-        if (result[0] == null) {
-          result[0] = v;
-          from[0] = r;
-        } else if (!result[0].equals(v)) {
-          throw new EvalException(EvalException.CONFLICT, "complete rules must not produce multiple outputs",
-              r.location);
-        }
-        return false;
-      });
+      result.rule = r;
+      evalRuleChain(r, st, null, result);
     }
-    if (result[0] == null && node.defaultRule != null) {
-      result[0] = defaultValue(node.defaultRule, st);
+    Value v = result.value;
+    if (v == null && node.defaultRule != null) {
+      v = defaultValue(node.defaultRule, st);
     }
-    st.memo.put(node, result[0] == null ? UNDEFINED : result[0]);
-    return result[0];
+    st.memo.put(node, v == null ? UNDEFINED : v);
+    return v;
+  }
+
+  /**
+   * Receives the values of a complete rule's or a function's rules: the first is the value, a
+   * different one later is a conflict (an error, as in OPA).
+   */
+  private static final class SingleValue implements VCont {
+    private final String conflict;
+    Value value;
+    /** The rule being evaluated, for the conflict's location. */
+    PRule rule;
+
+    SingleValue(String conflict) {
+      this.conflict = conflict;
+    }
+
+    @Override
+    public boolean accept(Value v) {
+      if (value == null) {
+        value = v;
+      } else if (!value.equals(v)) {
+        throw new EvalException(EvalException.CONFLICT, conflict, rule.location);
+      }
+      return false;
+    }
   }
 
   private void coverHead(PRule r) {
@@ -1172,24 +1205,70 @@ public final class Evaluator {
    * Evaluates a rule (and its else chain when the body has no solution), emitting the head
    * value of each solution. {@code args} binds function parameters; null for other rules.
    */
-  private void evalRuleChain(PRule r, State st, Value[] args, VCont emit) {
-    Value[] f = new Value[r.frameSize];
-    boolean[] any = {false};
-    Cont body = () -> evalBody(r.body, 0, f, st, () -> {
-      any[0] = true;
-      if (run.coverage != null) {
-        run.coverage.hit(r.location);
+  private void evalRuleChain(PRule first, State st, Value[] args, VCont emit) {
+    for (PRule r = first; r != null; r = r.elseRule) {
+      Value[] f = new Value[r.frameSize];
+      RuleSolutions solutions = new RuleSolutions(r, f, st, emit);
+      if (args == null) {
+        evalBody(r.body, 0, f, st, solutions);
+      } else if (allDirectPatterns(r.params, f, st)) {
+        int mark = trailTop;
+        try {
+          if (unifyAllDirect(r.params, args, f, st)) {
+            evalBody(r.body, 0, f, st, solutions);
+          }
+        } finally {
+          undo(mark);
+        }
+      } else {
+        PRule rule = r;
+        bindParams(r.params, args, 0, f, st, () -> evalBody(rule.body, 0, f, st, solutions));
       }
-      boolean stop = evalTerm(r.value, f, st, emit);
-      return stop || r.constantValue;
-    });
-    if (args == null) {
-      body.run();
-    } else {
-      bindParams(r.params, args, 0, f, st, body);
+      if (solutions.any) {
+        return;
+      }
     }
-    if (!any[0] && r.elseRule != null) {
-      evalRuleChain(r.elseRule, st, args, emit);
+  }
+
+  private static boolean allDirectPatterns(PTerm[] ps, Value[] f, State st) {
+    for (PTerm p : ps) {
+      if (!isDirectPattern(p, f, st)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean unifyAllDirect(PTerm[] ps, Value[] vs, Value[] f, State st) {
+    for (int i = 0; i < ps.length; i++) {
+      if (!unifyDirect(ps[i], vs[i], f, st)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The end of a rule's body: each solution emits the head value. */
+  private final class RuleSolutions implements Cont {
+    private final PRule rule;
+    private final Value[] f;
+    private final State st;
+    private final VCont emit;
+    boolean any;
+
+    RuleSolutions(PRule rule, Value[] f, State st, VCont emit) {
+      this.rule = rule;
+      this.f = f;
+      this.st = st;
+      this.emit = emit;
+    }
+
+    @Override
+    public boolean run() {
+      any = true;
+      coverHead(rule);
+      boolean stop = evalTerm(rule.value, f, st, emit);
+      return stop || rule.constantValue;
     }
   }
 
@@ -1205,18 +1284,39 @@ public final class Evaluator {
     if (cached != null) {
       return cached;
     }
-    Set<Value> out = new HashSet<>();
+    SetMembers members = new SetMembers(st);
     for (PRule r : candidates(node, st)) {
-      Value[] f = new Value[r.frameSize];
-      evalBody(r.body, 0, f, st, () -> evalTerm(r.value, f, st, v -> {
-        coverHead(r);
-        out.add(v);
-        return false;
-      }));
+      members.rule = r;
+      members.f = new Value[r.frameSize];
+      evalBody(r.body, 0, members.f, st, members);
     }
-    Value v = SetValue.wrap(out);
+    Value v = SetValue.wrap(members.out);
     st.memo.put(node, v);
     return v;
+  }
+
+  /** The end of each body of a multi-value rule: adds the head value of each solution. */
+  private final class SetMembers implements Cont, VCont {
+    final Set<Value> out = new HashSet<>();
+    private final State st;
+    PRule rule;
+    Value[] f;
+
+    SetMembers(State st) {
+      this.st = st;
+    }
+
+    @Override
+    public boolean run() {
+      return evalTerm(rule.value, f, st, this);
+    }
+
+    @Override
+    public boolean accept(Value v) {
+      coverHead(rule);
+      out.add(v);
+      return false;
+    }
   }
 
   private record Lookup(DocNode node, Value key) {}
@@ -1423,22 +1523,16 @@ public final class Evaluator {
 
   /** Calls a user function: conflicting outputs are an error; no output is undefined. */
   Value callFunction(DocNode node, Value[] args, State st) {
-    Value[] result = {null};
+    SingleValue result = new SingleValue("functions must not produce multiple outputs for same inputs");
     for (PRule r : node.rules) {
-      evalRuleChain(r, st, args, v -> {
-        if (result[0] == null) {
-          result[0] = v;
-        } else if (!result[0].equals(v)) {
-          throw new EvalException(EvalException.CONFLICT,
-              "functions must not produce multiple outputs for same inputs", r.location);
-        }
-        return false;
-      });
+      result.rule = r;
+      evalRuleChain(r, st, args, result);
     }
-    if (result[0] == null && node.defaultRule != null) {
-      result[0] = defaultValue(node.defaultRule, st);
+    Value v = result.value;
+    if (v == null && node.defaultRule != null) {
+      v = defaultValue(node.defaultRule, st);
     }
-    return result[0];
+    return v;
   }
 
   /** {@code print} sees every value of each operand, and {@code <undefined>} for none. */

@@ -14,7 +14,7 @@ final class State {
   final Value input;
   final Overlay overlay;
   final Map<String, Mock> mocks;
-  final Map<Object, Value> memo = new HashMap<>();
+  final Map<Object, Value> memo = new HashMap<>(64);
 
   State(Value input, Overlay overlay, Map<String, Mock> mocks) {
     this.input = input;

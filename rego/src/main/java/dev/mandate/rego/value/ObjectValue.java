@@ -27,7 +27,12 @@ public final class ObjectValue implements Value {
   }
 
   public static Builder builder() {
-    return new Builder();
+    return new Builder(16);
+  }
+
+  /** A builder for about {@code expectedSize} entries, so its map need not grow. */
+  public static Builder builder(int expectedSize) {
+    return new Builder(expectedSize);
   }
 
   public static ObjectValue of(String key, Value value) {
@@ -128,7 +133,11 @@ public final class ObjectValue implements Value {
 
   /** Accumulates entries; later puts of the same key replace earlier ones. */
   public static final class Builder {
-    private Map<Value, Value> map = new HashMap<>();
+    private Map<Value, Value> map;
+
+    private Builder(int expectedSize) {
+      map = HashMap.newHashMap(expectedSize);
+    }
 
     public Builder put(Value key, Value value) {
       map.put(key, value);
