@@ -31,20 +31,42 @@ public final class RotatingFileSink implements DecisionLogSink {
   @Override
   public void accept(String line) {
     try {
-      byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+      long bytes = utf8Length(line) + 1;
       if (out == null) {
         open();
       }
-      if (size > 0 && size + bytes.length > maxBytes) {
+      if (size > 0 && size + bytes > maxBytes) {
         rotate();
       }
       out.write(line);
       out.write('\n');
-      size += bytes.length;
+      size += bytes;
     } catch (IOException e) {
       closeQuietly();
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The UTF-8 length of {@code s}, without encoding it (an unpaired surrogate encodes as '?'). */
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        n++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   private void open() throws IOException {
