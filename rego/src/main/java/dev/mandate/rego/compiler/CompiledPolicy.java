@@ -9,4 +9,4 @@ import java.util.List;
 
 /** The compiler's output: the rule tree over the base data, ready to evaluate. */
 public record CompiledPolicy(DocNode root, ObjectValue data, List<Module> modules,
-    List<RuleInfo> rules, BuiltinRegistry builtins) {}
+    List<RuleInfo> rules, BuiltinRegistry builtins, int memoSlots) {}

@@ -119,7 +119,8 @@ public final class Compiler {
       throw new RegoException(ctx.errors);
     }
     RuleIndexer.indexAll(root);
-    return new CompiledPolicy(root, data, List.copyOf(modules), List.copyOf(infos), builtins);
+    return new CompiledPolicy(root, data, List.copyOf(modules), List.copyOf(infos), builtins,
+        DocNode.assignMemoSlots(root));
   }
 
   /** Compiles a query body against a compiled policy. */

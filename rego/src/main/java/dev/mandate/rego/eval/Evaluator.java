@@ -659,7 +659,7 @@ public final class Evaluator {
         }
       }
     }
-    return new State(input, overlay, mocks);
+    return new State(input, overlay, mocks, st.nodeMemo.length);
   }
 
   // ================================================================ terms
@@ -1145,7 +1145,7 @@ public final class Evaluator {
   }
 
   private Value completeValue(DocNode node, State st) {
-    Value cached = st.memo.get(node);
+    Value cached = st.nodeMemo[node.memoSlot];
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
     }
@@ -1158,7 +1158,7 @@ public final class Evaluator {
     if (v == null && node.defaultRule != null) {
       v = defaultValue(node.defaultRule, st);
     }
-    st.memo.put(node, v == null ? UNDEFINED : v);
+    st.nodeMemo[node.memoSlot] = v == null ? UNDEFINED : v;
     return v;
   }
 
@@ -1280,7 +1280,7 @@ public final class Evaluator {
   }
 
   private Value multiValue(DocNode node, State st) {
-    Value cached = st.memo.get(node);
+    Value cached = st.nodeMemo[node.memoSlot];
     if (cached != null) {
       return cached;
     }
@@ -1291,7 +1291,7 @@ public final class Evaluator {
       evalBody(r.body, 0, members.f, st, members);
     }
     Value v = SetValue.wrap(members.out);
-    st.memo.put(node, v);
+    st.nodeMemo[node.memoSlot] = v;
     return v;
   }
 
@@ -1323,7 +1323,7 @@ public final class Evaluator {
 
   /** Whether a multi-value rule contains {@code key}, evaluating only what can produce it. */
   private boolean multiContains(DocNode node, Value key, State st) {
-    Value full = st.memo.get(node);
+    Value full = st.nodeMemo[node.memoSlot];
     if (full instanceof SetValue s) {
       return s.contains(key);
     }
@@ -1358,7 +1358,7 @@ public final class Evaluator {
 
   /** {@code p[key]} for object rules with one key segment, without computing the whole object. */
   private Value objectLookup(DocNode node, Value key, State st) {
-    Value full = st.memo.get(node);
+    Value full = st.nodeMemo[node.memoSlot];
     if (full != null) {
       return full == UNDEFINED ? null : select(full, key);
     }
@@ -1400,7 +1400,7 @@ public final class Evaluator {
 
   /** The object defined by rules with variables in their head references, merged with child rules. */
   private Value objectValue(DocNode node, State st) {
-    Value cached = st.memo.get(node);
+    Value cached = st.nodeMemo[node.memoSlot];
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
     }
@@ -1428,7 +1428,7 @@ public final class Evaluator {
       }
     }
     Value v = doc.build();
-    st.memo.put(node, v);
+    st.nodeMemo[node.memoSlot] = v;
     return v;
   }
 
@@ -1451,7 +1451,7 @@ public final class Evaluator {
         }
         // A replacement runs with no mocks in force: inside it, the names it replaces (and any
         // other mocked name) mean the originals again, as in OPA.
-        State unmocked = new State(st.input, st.overlay, Map.of());
+        State unmocked = new State(st.input, st.overlay, Map.of(), st.nodeMemo.length);
         return invokeTarget(m.function(), c.location(), args, unmocked, k);
       }
     }

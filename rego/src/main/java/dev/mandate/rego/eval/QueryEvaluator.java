@@ -20,7 +20,7 @@ public final class QueryEvaluator {
   public static List<QueryResult> evaluate(CompiledPolicy policy, CompiledQuery query, EvalOptions options) {
     QueryRun run = new QueryRun(options);
     Evaluator ev = new Evaluator(policy.root(), policy.data(), run);
-    State st = new State(options.input(), null, Map.of());
+    State st = new State(options.input(), null, Map.of(), policy.memoSlots());
     Value[] frame = new Value[query.frameSize()];
     List<QueryResult> out = new ArrayList<>();
     try {

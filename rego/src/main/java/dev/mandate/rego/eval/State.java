@@ -14,12 +14,16 @@ final class State {
   final Value input;
   final Overlay overlay;
   final Map<String, Mock> mocks;
-  final Map<Object, Value> memo = new HashMap<>(64);
+  /** Values of whole rule nodes, by {@code DocNode.memoSlot}. */
+  final Value[] nodeMemo;
+  /** Partial lookups ({@code p[k]}) and anything else keyed by more than a node. */
+  final Map<Object, Value> memo = new HashMap<>();
 
-  State(Value input, Overlay overlay, Map<String, Mock> mocks) {
+  State(Value input, Overlay overlay, Map<String, Mock> mocks, int memoSlots) {
     this.input = input;
     this.overlay = overlay;
     this.mocks = mocks;
+    this.nodeMemo = new Value[memoSlots];
   }
 
   /** A replacement for a function or built-in: another function, or a constant value. */

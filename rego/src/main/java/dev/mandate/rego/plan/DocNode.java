@@ -39,6 +39,8 @@ public final class DocNode {
   public boolean hasRules;
   /** Function arity (FUNCTION nodes). */
   public int arity = -1;
+  /** This node's slot in an evaluation's memo of rule values; see {@link #assignMemoSlots}. */
+  public int memoSlot = -1;
 
   public DocNode(List<String> path) {
     this.path = List.copyOf(path);
@@ -54,6 +56,22 @@ public final class DocNode {
       p.add(name);
       return new DocNode(p);
     });
+  }
+
+  /**
+   * Numbers the nodes of the tree rooted here, so an evaluation can remember rule values in an
+   * array instead of a hash map. Returns the number of slots.
+   */
+  public static int assignMemoSlots(DocNode root) {
+    int n = 0;
+    java.util.ArrayDeque<DocNode> todo = new java.util.ArrayDeque<>();
+    todo.add(root);
+    while (!todo.isEmpty()) {
+      DocNode node = todo.poll();
+      node.memoSlot = n++;
+      todo.addAll(node.children.values());
+    }
+    return n;
   }
 
   /** {@code data.a.b}. */
