@@ -193,7 +193,13 @@ public final class Evaluator {
 
   /** True when the term has at most one value here: no iteration, relation or mocked call in it. */
   private static boolean isDirect(PTerm t, Value[] f, State st) {
-    if (t.alwaysDirect() && st.mocks.isEmpty()) {
+    int[] slots = t.directSlots();
+    if (slots != null && st.mocks.isEmpty()) {
+      for (int slot : slots) {
+        if (f[slot] == null) {
+          return false;
+        }
+      }
       return true;
     }
     switch (t) {

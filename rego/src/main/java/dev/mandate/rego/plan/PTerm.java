@@ -11,14 +11,19 @@ import dev.mandate.rego.value.Value;
  */
 public sealed interface PTerm {
 
+  /** No variables need be bound: the term always has at most one value. */
+  int[] NO_SLOTS = new int[0];
+
   /**
-   * True when the term has at most one value whatever the bindings: no reference segment is a
-   * variable (which may be unbound, and then iterates), and no call is a relation or
-   * {@code print}. Mocked calls are the evaluator's concern. Comprehensions collect, so they
-   * count as one value.
+   * The frame slots of the variables used as reference segments in this term (outside
+   * comprehensions): when all of them are bound, the term has at most one value, since an
+   * unbound segment is what iterates. Null when that cannot be known from the slots alone (a
+   * relation or {@code print} call, a composite segment); the evaluator then looks closer.
+   * Mocked calls are the evaluator's concern. Comprehensions collect, so they count as one
+   * value.
    */
-  default boolean alwaysDirect() {
-    return true;
+  default int[] directSlots() {
+    return NO_SLOTS;
   }
 
   /** A ground value known at compile time. */
@@ -42,43 +47,45 @@ public sealed interface PTerm {
    * head is null. {@code dataPrefix} remembers where the constant prefix of a {@code data}
    * reference leads.
    */
-  record Ref(Root root, PTerm head, PTerm[] path, Location location, boolean alwaysDirect,
+  record Ref(Root root, PTerm head, PTerm[] path, Location location, int[] directSlots,
       DataPrefix dataPrefix) implements PTerm {
     public Ref(Root root, PTerm head, PTerm[] path, Location location) {
-      this(root, head, path, location, refDirect(head, path), root == Root.DATA ? new DataPrefix() : null);
+      this(root, head, path, location, refSlots(head, path), root == Root.DATA ? new DataPrefix() : null);
     }
 
-    private static boolean refDirect(PTerm head, PTerm[] path) {
-      if (head != null && !head.alwaysDirect()) {
-        return false;
-      }
+    private static int[] refSlots(PTerm head, PTerm[] path) {
+      int[] slots = head == null ? NO_SLOTS : head.directSlots();
       for (PTerm p : path) {
-        // A variable segment iterates when unbound; so may a composite with variables in it.
-        boolean fixed = p instanceof Const || p instanceof Ref || p instanceof Call
-            || p instanceof ArrayCompr || p instanceof SetCompr || p instanceof ObjectCompr;
-        if (!fixed || !p.alwaysDirect()) {
-          return false;
+        if (slots == null) {
+          return null;
+        }
+        if (p instanceof Local l) {
+          slots = union(slots, new int[] {l.slot()}); // iterates when unbound
+        } else if (p instanceof ArrayLit || p instanceof SetLit || p instanceof ObjectLit) {
+          return null; // a pattern: the evaluator checks its variables itself
+        } else {
+          slots = union(slots, p.directSlots());
         }
       }
-      return true;
+      return slots;
     }
   }
 
-  record ArrayLit(PTerm[] items, boolean alwaysDirect) implements PTerm {
+  record ArrayLit(PTerm[] items, int[] directSlots) implements PTerm {
     public ArrayLit(PTerm[] items) {
-      this(items, allDirect(items));
+      this(items, allSlots(items));
     }
   }
 
-  record SetLit(PTerm[] items, boolean alwaysDirect) implements PTerm {
+  record SetLit(PTerm[] items, int[] directSlots) implements PTerm {
     public SetLit(PTerm[] items) {
-      this(items, allDirect(items));
+      this(items, allSlots(items));
     }
   }
 
-  record ObjectLit(PTerm[] keys, PTerm[] values, boolean alwaysDirect) implements PTerm {
+  record ObjectLit(PTerm[] keys, PTerm[] values, int[] directSlots) implements PTerm {
     public ObjectLit(PTerm[] keys, PTerm[] values) {
-      this(keys, values, allDirect(keys) && allDirect(values));
+      this(keys, values, union(allSlots(keys), allSlots(values)));
     }
   }
 
@@ -93,19 +100,33 @@ public sealed interface PTerm {
    * target: the built-in's name, or {@code data.pkg.f} for functions.
    */
   record Call(String name, Builtin builtin, DocNode function, PTerm[] args, Location location,
-      boolean alwaysDirect) implements PTerm {
+      int[] directSlots) implements PTerm {
     public Call(String name, Builtin builtin, DocNode function, PTerm[] args, Location location) {
       this(name, builtin, function, args, location,
-          (builtin == null || !(builtin.isRelation() || builtin.name().equals("print"))) && allDirect(args));
+          builtin != null && (builtin.isRelation() || builtin.name().equals("print")) ? null : allSlots(args));
     }
   }
 
-  private static boolean allDirect(PTerm[] ts) {
+  private static int[] allSlots(PTerm[] ts) {
+    int[] slots = NO_SLOTS;
     for (PTerm t : ts) {
-      if (!t.alwaysDirect()) {
-        return false;
-      }
+      slots = union(slots, t.directSlots());
     }
-    return true;
+    return slots;
+  }
+
+  /** The slots in either, or null when either is null. */
+  private static int[] union(int[] a, int[] b) {
+    if (a == null || b == null) {
+      return null;
+    }
+    if (b.length == 0) {
+      return a;
+    }
+    if (a.length == 0) {
+      return b;
+    }
+    return java.util.stream.IntStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+        .distinct().toArray();
   }
 }
