@@ -7,7 +7,6 @@ import dev.mandate.rego.value.StringValue;
 import dev.mandate.rego.value.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -66,10 +65,10 @@ public final class Masker {
     }
     List<String> masked = new ArrayList<>();
     if (input != null) {
-      input = mask(input, "/input", false, masked);
+      input = mask(input, new Where(null, "input"), false, masked);
     }
     if (result != null) {
-      result = mask(result, "/result", false, masked);
+      result = mask(result, new Where(null, "result"), false, masked);
     }
     return new Masked(input, result, erased, masked);
   }
@@ -118,18 +117,39 @@ public final class Masker {
     return s.length() >= 14 && s.startsWith("ey") && COMPACT_JOSE.matcher(s).matches();
   }
 
-  private static Value mask(Value v, String pointer, boolean sensitiveName, List<String> masked) {
+  /**
+   * Where a value sits, as a chain of member names from the root: the JSON pointer is only
+   * spelt out for the few values that are masked, not for every value visited.
+   */
+  private record Where(Where parent, String segment) {
+    String pointer() {
+      StringBuilder sb = new StringBuilder();
+      append(sb);
+      return sb.toString();
+    }
+
+    private void append(StringBuilder sb) {
+      if (parent != null) {
+        parent.append(sb);
+        sb.append('/').append(JsonPointer.escape(segment));
+      } else {
+        sb.append('/').append(segment);
+      }
+    }
+  }
+
+  private static Value mask(Value v, Where where, boolean sensitiveName, List<String> masked) {
     switch (v) {
       case StringValue s -> {
         if (sensitiveName || looksLikeCompactJose(s.value())) {
-          masked.add(pointer);
+          masked.add(where.pointer());
           return StringValue.of(MARKER);
         }
         return v;
       }
       case NumberValue n -> {
         if (sensitiveName) {
-          masked.add(pointer);
+          masked.add(where.pointer());
           return StringValue.of(MARKER);
         }
         return v;
@@ -139,8 +159,10 @@ public final class Masker {
         for (Value key : o.keys()) {
           String name = key instanceof StringValue ks ? ks.value() : key.toString();
           Value child = o.get(key);
-          Value newChild = mask(child, pointer + "/" + JsonPointer.escape(name),
-              isSensitiveName(name), masked);
+          if (child.isScalar() && !(child instanceof StringValue) && !(child instanceof NumberValue)) {
+            continue; // null and booleans are never masked
+          }
+          Value newChild = mask(child, new Where(where, name), isSensitiveName(name), masked);
           if (newChild != child) {
             out = out.with(key, newChild);
           }
@@ -151,8 +173,8 @@ public final class Masker {
         List<Value> items = null;
         for (int i = 0; i < a.size(); i++) {
           Value child = a.get(i);
-          Value newChild = mask(child, pointer + "/" + i, sensitiveName && child.isScalar(),
-              masked);
+          Value newChild = mask(child, new Where(where, Integer.toString(i)),
+              sensitiveName && child.isScalar(), masked);
           if (newChild != child) {
             if (items == null) {
               items = new ArrayList<>(a.asList());
@@ -169,11 +191,24 @@ public final class Masker {
   }
 
   static boolean isSensitiveName(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    if (n.endsWith("_type")) {
+    // Case-insensitive without lower-casing a copy: this runs for every member of every event.
+    if (endsWithIgnoreCase(name, "_type")) {
       return false;
     }
-    return n.contains("token") || n.contains("secret") || n.contains("password")
-        || n.endsWith("assertion");
+    return containsIgnoreCase(name, "token") || containsIgnoreCase(name, "secret")
+        || containsIgnoreCase(name, "password") || endsWithIgnoreCase(name, "assertion");
+  }
+
+  private static boolean endsWithIgnoreCase(String s, String suffix) {
+    return s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
+  }
+
+  private static boolean containsIgnoreCase(String s, String part) {
+    for (int i = 0; i + part.length() <= s.length(); i++) {
+      if (s.regionMatches(true, i, part, 0, part.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

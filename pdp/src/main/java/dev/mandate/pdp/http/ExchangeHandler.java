@@ -17,16 +17,21 @@ import java.time.Duration;
  * have one shape to handle. Only a malformed request is a 400.
  */
 final class ExchangeHandler {
+  private static final StringValue DECISION_ID = StringValue.of("decision_id");
+  private static final StringValue POLICY_REVISION = StringValue.of("policy_revision");
+
   private final QueryService queries;
   private final DecisionRecorder recorder;
-  private final RulePath rule;
+  private final String query;
+  private final String logPath;
   private final Duration deadline;
 
   ExchangeHandler(QueryService queries, DecisionRecorder recorder, RulePath rule,
       Duration deadline) {
     this.queries = queries;
     this.recorder = recorder;
-    this.rule = rule;
+    this.query = rule.query(); // worked out once: it is the same for every request
+    this.logPath = rule.logPath();
     this.deadline = deadline;
   }
 
@@ -35,13 +40,14 @@ final class ExchangeHandler {
     Value body = RequestBodies.requiredJson(ctx);
     ObjectValue input = ExchangeInput.validate(body);
     long parsed = System.nanoTime();
-    Evaluation ev = queries.evaluate(rule.query(), input, deadline, false);
+    Evaluation ev = queries.evaluate(query, input, deadline, false);
     ExchangeDecision d = ExchangeDecision.from(ev.outcome());
-    String id = recorder.record(new DecisionRecorder.Decision("exchange", rule.logPath(), input,
+    String id = recorder.record(new DecisionRecorder.Decision("exchange", logPath, input,
         d.decision(), ev, d.outcome(), start, parsed - start, Http.remote(ctx)));
-    ObjectValue response = d.decision()
-        .with(StringValue.of("decision_id"), StringValue.of(id))
-        .with(StringValue.of("policy_revision"), StringValue.of(ev.revision()));
-    return ApiResponse.json(200, response);
+    ObjectValue.Builder response = ObjectValue.builder(d.decision().size() + 2);
+    d.decision().asMap().forEach(response::put);
+    response.put(DECISION_ID, StringValue.of(id));
+    response.put(POLICY_REVISION, StringValue.of(ev.revision()));
+    return ApiResponse.json(200, response.build());
   }
 }
