@@ -156,9 +156,12 @@ public final class Masker {
       }
       case ObjectValue o -> {
         ObjectValue out = o;
-        for (Value key : o.keys()) {
+        Value[] keys = o.keys();
+        Value[] values = o.valuesInKeyOrder();
+        for (int i = 0; i < keys.length; i++) {
+          Value key = keys[i];
           String name = key instanceof StringValue ks ? ks.value() : key.toString();
-          Value child = o.get(key);
+          Value child = values[i];
           if (child.isScalar() && !(child instanceof StringValue) && !(child instanceof NumberValue)) {
             continue; // null and booleans are never masked
           }

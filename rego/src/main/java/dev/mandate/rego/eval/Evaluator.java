@@ -606,9 +606,11 @@ public final class Evaluator {
         }
       }
       case ObjectValue o -> {
-        for (Value key : o.keys()) {
+        Value[] keys = o.keys();
+        Value[] values = o.valuesInKeyOrder();
+        for (int i = 0; i < keys.length; i++) {
           run.step();
-          if (k.accept(key, o.get(key))) {
+          if (k.accept(keys[i], values[i])) {
             return true;
           }
         }
@@ -1217,6 +1219,11 @@ public final class Evaluator {
       RuleSolutions solutions = new RuleSolutions(r, f, st, emit);
       if (args == null) {
         evalBody(r.body, 0, f, st, solutions);
+      } else if (r.simpleParams) {
+        // The frame is new and dropped afterwards: its bindings need no undoing.
+        if (bindSimpleParams(r.params, args, f)) {
+          evalBody(r.body, 0, f, st, solutions);
+        }
       } else if (allDirectPatterns(r.params, f, st)) {
         int mark = trailTop;
         try {
@@ -1234,6 +1241,23 @@ public final class Evaluator {
         return;
       }
     }
+  }
+
+  /** Binds variable parameters, checks constant ones (and a variable given twice). */
+  private static boolean bindSimpleParams(PTerm[] params, Value[] args, Value[] f) {
+    for (int i = 0; i < params.length; i++) {
+      if (params[i] instanceof PTerm.Local l) {
+        Value cur = f[l.slot()];
+        if (cur == null) {
+          f[l.slot()] = args[i];
+        } else if (!cur.equals(args[i])) {
+          return false;
+        }
+      } else if (!((PTerm.Const) params[i]).value().equals(args[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean allDirectPatterns(PTerm[] ps, Value[] f, State st) {

@@ -21,6 +21,8 @@ public final class PRule {
   public final boolean isDefault;
   /** True when the value is a constant: one solution of the body is enough to know it. */
   public final boolean constantValue;
+  /** True for functions whose parameters are all variables or constants (no patterns). */
+  public final boolean simpleParams;
 
   public PRule(Location location, int frameSize, PTerm[] params, PTerm[] keyPath, PTerm value,
       boolean contains, PBody body, PRule elseRule, boolean isDefault) {
@@ -38,6 +40,13 @@ public final class PRule {
       constKeys &= k instanceof PTerm.Const;
     }
     this.constantValue = value instanceof PTerm.Const && constKeys;
+    boolean simple = params != null;
+    if (params != null) {
+      for (PTerm p : params) {
+        simple &= p instanceof PTerm.Local || p instanceof PTerm.Const;
+      }
+    }
+    this.simpleParams = simple;
   }
 
   public boolean isFunction() {

@@ -167,9 +167,10 @@ public final class Json {
         // marshals. Keys that are all strings are already in that order.
         Value[] keys = o.keys();
         if (allStrings(keys)) {
-          for (Value k : keys) {
-            g.writeFieldName(((StringValue) k).value());
-            writeValue(g, o.get(k));
+          Value[] values = o.valuesInKeyOrder();
+          for (int i = 0; i < keys.length; i++) {
+            g.writeFieldName(((StringValue) keys[i]).value());
+            writeValue(g, values[i]);
           }
         } else {
           java.util.TreeMap<String, Value> sorted = new java.util.TreeMap<>(Values::compareStrings);

@@ -14,7 +14,10 @@ public final class ObjectValue implements Value {
   public static final ObjectValue EMPTY = new ObjectValue(Map.of());
 
   private final Map<Value, Value> map;
-  private volatile Value[] sortedKeys;
+  /** Keys in OPA's order and the values in the same order, worked out together on first use. */
+  private volatile Sorted sorted;
+
+  private record Sorted(Value[] keys, Value[] values) {}
   private int hash;
 
   private ObjectValue(Map<Value, Value> map) {
@@ -62,21 +65,36 @@ public final class ObjectValue implements Value {
     return map.containsKey(key);
   }
 
-  /** Keys in OPA's order. */
+  /** Keys in OPA's order. Callers must not modify the array. */
   public Value[] keys() {
-    Value[] k = sortedKeys;
-    if (k == null) {
-      k = map.keySet().toArray(new Value[0]);
+    return sorted().keys;
+  }
+
+  /** The values in the order of {@link #keys()}. Callers must not modify the array. */
+  public Value[] valuesInKeyOrder() {
+    return sorted().values;
+  }
+
+  private Sorted sorted() {
+    Sorted s = sorted;
+    if (s == null) {
+      Value[] k = map.keySet().toArray(new Value[0]);
       Arrays.sort(k);
-      sortedKeys = k;
+      Value[] v = new Value[k.length];
+      for (int i = 0; i < k.length; i++) {
+        v[i] = map.get(k[i]);
+      }
+      s = new Sorted(k, v);
+      sorted = s;
     }
-    return k;
+    return s;
   }
 
   /** Visits entries in key order. */
   public void forEach(BiConsumer<Value, Value> action) {
-    for (Value k : keys()) {
-      action.accept(k, map.get(k));
+    Sorted s = sorted();
+    for (int i = 0; i < s.keys.length; i++) {
+      action.accept(s.keys[i], s.values[i]);
     }
   }
 
