@@ -1157,10 +1157,10 @@ public final class Evaluator {
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
     }
-    SingleValue result = new SingleValue("complete rules must not produce multiple outputs");
+    SingleValue result = new SingleValue(st, "complete rules must not produce multiple outputs");
     for (PRule r : candidates(node, st)) {
-      result.rule = r;
-      evalRuleChain(r, st, null, result);
+      result.chain = r;
+      evalRuleChain(r, null, result);
     }
     Value v = result.value;
     if (v == null && node.defaultRule != null) {
@@ -1171,17 +1171,41 @@ public final class Evaluator {
   }
 
   /**
-   * Receives the values of a complete rule's or a function's rules: the first is the value, a
-   * different one later is a conflict (an error, as in OPA).
+   * Evaluates the rules of a complete rule or a function, one after the other, and receives
+   * their values: the first is the value, a different one later is a conflict (an error, as in
+   * OPA). As the continuation at the end of each body it emits the head value of each solution.
+   * One instance serves all the rules of one node: they are evaluated one at a time, and a rule
+   * never re-enters its own node (recursion is a compile error).
    */
-  private static final class SingleValue implements VCont {
+  private final class SingleValue implements Cont, VCont {
+    private final State st;
     private final String conflict;
     Value value;
-    /** The rule being evaluated, for the conflict's location. */
-    PRule rule;
+    /** The first rule of the else chain being evaluated, for the conflict's location. */
+    PRule chain;
+    /** The rule whose body is being evaluated, and its frame. */
+    private PRule rule;
+    private Value[] f;
+    /** Whether the current rule's body had a solution. */
+    private boolean any;
 
-    SingleValue(String conflict) {
+    SingleValue(State st, String conflict) {
+      this.st = st;
       this.conflict = conflict;
+    }
+
+    void start(PRule r, Value[] frame) {
+      rule = r;
+      f = frame;
+      any = false;
+    }
+
+    @Override
+    public boolean run() {
+      any = true;
+      coverHead(rule);
+      boolean stop = evalTerm(rule.value, f, st, this);
+      return stop || rule.constantValue;
     }
 
     @Override
@@ -1189,7 +1213,7 @@ public final class Evaluator {
       if (value == null) {
         value = v;
       } else if (!value.equals(v)) {
-        throw new EvalException(EvalException.CONFLICT, conflict, rule.location);
+        throw new EvalException(EvalException.CONFLICT, conflict, chain.location);
       }
       return false;
     }
@@ -1210,34 +1234,36 @@ public final class Evaluator {
   }
 
   /**
-   * Evaluates a rule (and its else chain when the body has no solution), emitting the head
-   * value of each solution. {@code args} binds function parameters; null for other rules.
+   * Evaluates a rule (and its else chain when the body has no solution), giving the head value
+   * of each solution to {@code out}. {@code args} binds function parameters; null for other
+   * rules.
    */
-  private void evalRuleChain(PRule first, State st, Value[] args, VCont emit) {
+  private void evalRuleChain(PRule first, Value[] args, SingleValue out) {
+    State st = out.st;
     for (PRule r = first; r != null; r = r.elseRule) {
       Value[] f = new Value[r.frameSize];
-      RuleSolutions solutions = new RuleSolutions(r, f, st, emit);
+      out.start(r, f);
       if (args == null) {
-        evalBody(r.body, 0, f, st, solutions);
+        evalBody(r.body, 0, f, st, out);
       } else if (r.simpleParams) {
         // The frame is new and dropped afterwards: its bindings need no undoing.
         if (bindSimpleParams(r.params, args, f)) {
-          evalBody(r.body, 0, f, st, solutions);
+          evalBody(r.body, 0, f, st, out);
         }
       } else if (allDirectPatterns(r.params, f, st)) {
         int mark = trailTop;
         try {
           if (unifyAllDirect(r.params, args, f, st)) {
-            evalBody(r.body, 0, f, st, solutions);
+            evalBody(r.body, 0, f, st, out);
           }
         } finally {
           undo(mark);
         }
       } else {
         PRule rule = r;
-        bindParams(r.params, args, 0, f, st, () -> evalBody(rule.body, 0, f, st, solutions));
+        bindParams(r.params, args, 0, f, st, () -> evalBody(rule.body, 0, f, st, out));
       }
-      if (solutions.any) {
+      if (out.any) {
         return;
       }
     }
@@ -1276,30 +1302,6 @@ public final class Evaluator {
       }
     }
     return true;
-  }
-
-  /** The end of a rule's body: each solution emits the head value. */
-  private final class RuleSolutions implements Cont {
-    private final PRule rule;
-    private final Value[] f;
-    private final State st;
-    private final VCont emit;
-    boolean any;
-
-    RuleSolutions(PRule rule, Value[] f, State st, VCont emit) {
-      this.rule = rule;
-      this.f = f;
-      this.st = st;
-      this.emit = emit;
-    }
-
-    @Override
-    public boolean run() {
-      any = true;
-      coverHead(rule);
-      boolean stop = evalTerm(rule.value, f, st, emit);
-      return stop || rule.constantValue;
-    }
   }
 
   private boolean bindParams(PTerm[] params, Value[] args, int i, Value[] f, State st, Cont k) {
@@ -1553,10 +1555,10 @@ public final class Evaluator {
 
   /** Calls a user function: conflicting outputs are an error; no output is undefined. */
   Value callFunction(DocNode node, Value[] args, State st) {
-    SingleValue result = new SingleValue("functions must not produce multiple outputs for same inputs");
+    SingleValue result = new SingleValue(st, "functions must not produce multiple outputs for same inputs");
     for (PRule r : node.rules) {
-      result.rule = r;
-      evalRuleChain(r, st, args, result);
+      result.chain = r;
+      evalRuleChain(r, args, result);
     }
     Value v = result.value;
     if (v == null && node.defaultRule != null) {
