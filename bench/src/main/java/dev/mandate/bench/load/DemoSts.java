@@ -58,7 +58,7 @@ final class DemoSts implements AutoCloseable {
     StsConfig config = demo.configure(StsConfig.defaults().withPort(0));
     config = config.withPdp(policies, null, state.resolve("decisions.log"));
     InProcessPdpClient pdp = new InProcessPdpClient(config.policies(), config.decisionLog(),
-        Duration.ofSeconds(2), Duration.ofSeconds(2));
+        InProcessPdpClient.DEFAULT_DEADLINE, Duration.ofSeconds(2));
     BufferedWriter audit = Files.newBufferedWriter(state.resolve("audit.log"),
         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     Sts sts = Sts.start(config, pdp, auditSink(audit), Clock.systemUTC());

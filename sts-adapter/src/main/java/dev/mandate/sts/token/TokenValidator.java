@@ -41,6 +41,11 @@ public final class TokenValidator {
     this.maxTokenBytes = maxTokenBytes;
   }
 
+  /** True if validating a token may wait on the network: some issuer's keys are fetched. */
+  public boolean mayBlock() {
+    return issuers.values().stream().anyMatch(TrustedIssuer::remoteKeys);
+  }
+
   /**
    * Validates {@code token} declared as {@code type}; {@code role} ("subject" or "actor")
    * prefixes the lifetime reason codes ({@code subject_token_expired}).
