@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * The STS as {@code mandate serve} runs it, in this JVM: the demo world (demo issuers, demo
  * clients, the STS's own ES256 signing keys) generated into a fresh state folder, the in-process
- * PDP on the given policies with its decision log and a 2 s deadline, and the audit lines
+ * PDP on the given policies with its decision log and its default 100 ms deadline (so exchanges
+ * run on the STS's event loops, one per CPU), and the audit lines
  * appended to a file as {@code serve --audit-file} does. Also mints subject tokens as the demo
  * identity provider and builds the form of the exchange the benchmark repeats: the first step of
  * {@code mandate demo}, chat-web ({@code client_secret_basic}) swapping alice's token for one
