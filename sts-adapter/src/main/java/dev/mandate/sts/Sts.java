@@ -22,8 +22,9 @@ import dev.mandate.sts.mint.TokenMinter;
 import dev.mandate.sts.pdp.PdpClient;
 import dev.mandate.sts.token.TokenValidator;
 import dev.mandate.sts.token.TrustedIssuer;
+import dev.mandate.pdp.http.EventLoopServers;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
@@ -41,8 +42,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The STS, assembled from its configuration and a {@link PdpClient}, listening. {@link #close}
- * stops the server, then the PDP client.
+ * The STS, assembled from its configuration and a {@link PdpClient}, listening on
+ * {@code event_loops} event loops (one per CPU by default), one HTTP server each on the same
+ * port, so exchanges that run on the event loop (see {@code TokenEndpoint}) use every CPU.
+ * {@link #close} stops the servers, then the PDP client.
  */
 public final class Sts implements AutoCloseable {
   /** Remote JWKS: cache for 5 minutes, refetch on an unknown kid at most every 30 seconds. */
@@ -51,12 +54,12 @@ public final class Sts implements AutoCloseable {
   private static final long JWKS_MIN_REFRESH_INTERVAL_MS = 30_000;
 
   private final Vertx vertx;
-  private final HttpServer server;
+  private final EventLoopServers server;
   private final SigningKeys keys;
   private final PdpClient pdp;
   private final String baseUrl;
 
-  private Sts(Vertx vertx, HttpServer server, SigningKeys keys, PdpClient pdp, String baseUrl) {
+  private Sts(Vertx vertx, EventLoopServers server, SigningKeys keys, PdpClient pdp, String baseUrl) {
     this.vertx = vertx;
     this.server = server;
     this.keys = keys;
@@ -69,24 +72,25 @@ public final class Sts implements AutoCloseable {
     Duration keepRetired = Duration.ofSeconds(config.maxTtlSeconds()).plus(config.clockSkew());
     SigningKeys keys = SigningKeys.loadOrCreate(config.keyFile(), config.signingAlgorithm(),
         keepRetired, clock);
-    Vertx vertx = Vertx.vertx();
+    int eventLoops = config.effectiveEventLoops();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
+        Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, eventLoops)));
     // The router needs the base URL, which needs the bound port: requests that arrive before the
     // router is in place get a 503 rather than waiting.
     AtomicReference<Router> router = new AtomicReference<>();
     try {
-      HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-              .setHost(config.host()).setPort(config.port()))
-          .requestHandler(req -> {
+      EventLoopServers server = EventLoopServers.listen(vertx, new HttpServerOptions()
+              .setHost(config.host()).setPort(config.port()),
+          req -> {
             Router r = router.get();
             if (r == null) {
               req.response().setStatusCode(503).end();
             } else {
               r.handle(req);
             }
-          }).listen()
-          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+          }, eventLoops, Duration.ofSeconds(30));
       String baseUrl = config.baseUrl() != null ? config.baseUrl().replaceAll("/+$", "")
-          : "http://" + hostForUrl(config.host()) + ":" + server.actualPort();
+          : "http://" + hostForUrl(config.host()) + ":" + server.port();
       TokenExchange exchange = exchange(config, pdp, auditSink, clock, keys, baseUrl);
       List<String> methods = new ArrayList<>();
       for (AuthMethod m : AuthMethod.values()) {
@@ -136,7 +140,8 @@ public final class Sts implements AutoCloseable {
     List<TrustedIssuer> issuers = new ArrayList<>();
     for (IssuerConfig ic : config.issuers()) {
       issuers.add(new TrustedIssuer(ic.issuer(), keySource(ic, keys),
-          Jws.allowlist(ic.algorithms(), "issuer " + ic.issuer()), ic.audiences()));
+          Jws.allowlist(ic.algorithms(), "issuer " + ic.issuer()), ic.audiences(),
+          ic.jwksUrl() != null));
     }
     TokenValidator validator = new TokenValidator(issuers, clock, config.clockSkew(),
         config.maxTokenBytes());
@@ -173,7 +178,7 @@ public final class Sts implements AutoCloseable {
   }
 
   public int port() {
-    return server.actualPort();
+    return server.port();
   }
 
   public String baseUrl() {
@@ -191,7 +196,7 @@ public final class Sts implements AutoCloseable {
   @Override
   public void close() {
     try {
-      server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      server.close();
     } catch (Exception e) {
       // closing anyway
     }

@@ -70,7 +70,8 @@ public final class StsMain implements Runnable {
 
     StsConfig config(Path policies, URI pdpUrl) throws IOException {
       StsConfig base = config != null ? ConfigLoader.load(config) : StsConfig.defaults();
-      base = new StsConfig(base.issuer(), base.baseUrl(), host, port, base.environment(),
+      base = new StsConfig(base.issuer(), base.baseUrl(), host, port, base.eventLoops(),
+          base.environment(),
           base.maxTtlSeconds(), base.clockSkew(), base.maxTokenBytes(), base.maxBodyBytes(),
           base.assertionMaxLifetime(), base.assertionAlgorithms(),
           signingAlg != null ? SigningAlgorithm.parse(signingAlg) : base.signingAlgorithm(),
@@ -163,7 +164,7 @@ public final class StsMain implements Runnable {
     public Integer call() throws Exception {
       StsConfig config = opts.config(policies, null);
       InProcessPdpClient pdp = new InProcessPdpClient(config.policies(), config.decisionLog(),
-          Duration.ofSeconds(2), Duration.ofSeconds(2));
+          InProcessPdpClient.DEFAULT_DEADLINE, Duration.ofSeconds(2));
       return runServer(config, pdp, opts.config == null);
     }
   }

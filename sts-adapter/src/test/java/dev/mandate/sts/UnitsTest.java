@@ -168,6 +168,7 @@ class UnitsTest {
         issuer: https://sts.example
         port: 9000
         max_ttl_seconds: 900
+        event_loops: 3
         signing:
           algorithm: RS256
           key_file: keys/sts.json
@@ -193,6 +194,8 @@ class UnitsTest {
     StsConfig c = ConfigLoader.load(file);
     assertEquals("https://sts.example", c.issuer());
     assertEquals(9000, c.port());
+    assertEquals(3, c.eventLoops());
+    assertEquals(3, c.effectiveEventLoops());
     assertEquals(900, c.maxTtlSeconds());
     assertEquals(SigningAlgorithm.RS256, c.signingAlgorithm());
     assertEquals(dir.resolve("keys/sts.json"), c.keyFile());
@@ -204,6 +207,16 @@ class UnitsTest {
     assertTrue(c.issuers().get(1).self());
     assertEquals("http://127.0.0.1:8181", c.pdpUrl().toString());
     assertEquals(500, c.pdpTimeout().toMillis());
+
+    Files.writeString(file, "event_loops: -1\n");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(file))
+        .getMessage().contains("event_loops"));
+    Files.writeString(file, "event_loops: many\n");
+    assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(file));
+    Files.writeString(file, "port: 9000\n");
+    StsConfig defaults = ConfigLoader.load(file);
+    assertEquals(0, defaults.eventLoops());
+    assertEquals(Runtime.getRuntime().availableProcessors(), defaults.effectiveEventLoops());
 
     Files.writeString(file, "isuer: typo\n");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * The STS as {@code mandate serve} runs it, in this JVM: the demo world (demo issuers, demo
  * clients, the STS's own ES256 signing keys) generated into a fresh state folder, the in-process
- * PDP on the given policies with its decision log and a 2 s deadline, and the audit lines
+ * PDP on the given policies with its decision log and its default 100 ms deadline (so exchanges
+ * run on the STS's event loops, one per CPU), and the audit lines
  * appended to a file as {@code serve --audit-file} does. Also mints subject tokens as the demo
  * identity provider and builds the form of the exchange the benchmark repeats: the first step of
  * {@code mandate demo}, chat-web ({@code client_secret_basic}) swapping alice's token for one
@@ -58,7 +59,7 @@ final class DemoSts implements AutoCloseable {
     StsConfig config = demo.configure(StsConfig.defaults().withPort(0));
     config = config.withPdp(policies, null, state.resolve("decisions.log"));
     InProcessPdpClient pdp = new InProcessPdpClient(config.policies(), config.decisionLog(),
-        Duration.ofSeconds(2), Duration.ofSeconds(2));
+        InProcessPdpClient.DEFAULT_DEADLINE, Duration.ofSeconds(2));
     BufferedWriter audit = Files.newBufferedWriter(state.resolve("audit.log"),
         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     Sts sts = Sts.start(config, pdp, auditSink(audit), Clock.systemUTC());

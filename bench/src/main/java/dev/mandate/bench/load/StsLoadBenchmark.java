@@ -165,7 +165,7 @@ public final class StsLoadBenchmark implements Callable<Integer> {
     double cpuRatio = stsPerCpu / floorPerCpu;
     Map<String, Object> m = PdpLoadBenchmark.machine();
     String sharing = String.format(Locale.ROOT, "the load generator (1 event loop), the STS "
-        + "(Vert.x event loops + worker pool) and, in its own phases, the crypto floor's %d "
+        + "(one Vert.x event loop per CPU, running the exchanges) and, in its own phases, the crypto floor's %d "
         + "threads share the same %d CPUs; the generator's CPU is charged to the STS",
         floors.get(0).threads(), (Integer) m.get("cpus"));
     if (format.equals("json")) {

@@ -1,12 +1,9 @@
 package dev.mandate.sts.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mandate.sts.json.JsonObjectWriter;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -16,8 +13,6 @@ import java.util.function.Consumer;
  * its {@code jti}.
  */
 public final class AuditLog {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Consumer<String> sink;
   private final Clock clock;
 
@@ -32,38 +27,27 @@ public final class AuditLog {
       List<String> scopes, String decisionId, String jti, Long expiresIn, String sourceIp) {}
 
   public void record(Entry e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("audit", "token_exchange");
-    m.put("time", DateTimeFormatter.ISO_INSTANT.format(clock.instant()));
-    m.put("outcome", e.outcome());
-    put(m, "error", e.error());
+    JsonObjectWriter line = new JsonObjectWriter(384)
+        .string("audit", "token_exchange")
+        .string("time", DateTimeFormatter.ISO_INSTANT.format(clock.instant()))
+        .string("outcome", e.outcome())
+        .string("error", e.error());
     if (e.reasons() != null && !e.reasons().isEmpty()) {
-      m.put("reasons", e.reasons());
+      line.strings("reasons", e.reasons());
     }
-    put(m, "client_id", e.clientId());
-    put(m, "subject", e.subject());
-    put(m, "subject_issuer", e.subjectIssuer());
+    line.string("client_id", e.clientId())
+        .string("subject", e.subject())
+        .string("subject_issuer", e.subjectIssuer());
     if (e.actors() != null && !e.actors().isEmpty()) {
-      m.put("actors", e.actors());
+      line.strings("actors", e.actors());
     }
-    put(m, "audience", e.audience());
-    if (e.scopes() != null) {
-      m.put("scopes_granted", e.scopes());
+    line.string("audience", e.audience())
+        .strings("scopes_granted", e.scopes())
+        .string("decision_id", e.decisionId())
+        .string("jti", e.jti());
+    if (e.expiresIn() != null) {
+      line.number("expires_in", e.expiresIn());
     }
-    put(m, "decision_id", e.decisionId());
-    put(m, "jti", e.jti());
-    put(m, "expires_in", e.expiresIn());
-    put(m, "source_ip", e.sourceIp());
-    try {
-      sink.accept(JSON.writeValueAsString(m));
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException(ex);
-    }
-  }
-
-  private static void put(Map<String, Object> m, String k, Object v) {
-    if (v != null) {
-      m.put(k, v);
-    }
+    sink.accept(line.string("source_ip", e.sourceIp()).end());
   }
 }

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class ConfigLoader {
   private static final Set<String> TOP = Set.of("issuer", "base_url", "host", "port",
-      "environment", "max_ttl_seconds", "clock_skew_seconds", "max_token_bytes",
+      "event_loops", "environment", "max_ttl_seconds", "clock_skew_seconds", "max_token_bytes",
       "max_body_bytes", "signing", "client_assertion", "clients", "issuers", "pdp", "audit_file");
 
   private ConfigLoader() {}
@@ -60,6 +60,7 @@ public final class ConfigLoader {
         str(m, "base_url", null),
         str(m, "host", d.host()),
         (int) optLong(m, "port", d.port()),
+        (int) optLong(m, "event_loops", d.eventLoops()),
         str(m, "environment", d.environment()),
         optLong(m, "max_ttl_seconds", d.maxTtlSeconds()),
         Duration.ofSeconds(optLong(m, "clock_skew_seconds", d.clockSkew().toSeconds())),

@@ -13,6 +13,8 @@ import java.util.List;
  * @param issuer the {@code iss} of issued tokens and the RFC 8414 issuer identifier
  * @param baseUrl where clients reach the STS (endpoints in the metadata); null: derived from
  *     host and port when listening
+ * @param eventLoops how many event loops serve requests, one HTTP server each on the same port;
+ *     0 means one per CPU
  * @param environment the STS's environment for the policy ({@code context.environment})
  * @param maxTtlSeconds the global hard cap on issued token lifetimes, whatever the policy says
  * @param keyFile the signing key ring file; null keeps keys in memory
@@ -25,6 +27,7 @@ public record StsConfig(
     String baseUrl,
     String host,
     int port,
+    int eventLoops,
     String environment,
     long maxTtlSeconds,
     Duration clockSkew,
@@ -48,6 +51,10 @@ public record StsConfig(
     if (maxTtlSeconds <= 0) {
       throw new IllegalArgumentException("max_ttl_seconds must be positive");
     }
+    if (eventLoops < 0 || eventLoops > 1024) {
+      throw new IllegalArgumentException("event_loops must be 0..1024 (0: one per CPU), got "
+          + eventLoops);
+    }
     clients = List.copyOf(clients);
     issuers = List.copyOf(issuers);
     assertionAlgorithms = List.copyOf(assertionAlgorithms);
@@ -55,49 +62,61 @@ public record StsConfig(
 
   /** The defaults, with no clients and no issuers. */
   public static StsConfig defaults() {
-    return new StsConfig("https://sts.acme.internal", null, "127.0.0.1", 8080, "prod", 3600,
+    return new StsConfig("https://sts.acme.internal", null, "127.0.0.1", 8080, 0, "prod", 3600,
         Duration.ofSeconds(60), 16 * 1024, 64 * 1024, Duration.ofMinutes(5),
         List.of("RS256", "PS256", "ES256", "EdDSA"), SigningAlgorithm.ES256, null, null,
         List.of(), List.of(), Path.of("policies"), null, Duration.ofSeconds(2), 2, null, null);
   }
 
+  /** The number of event loops to serve on: {@code eventLoops}, or one per CPU. */
+  public int effectiveEventLoops() {
+    return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+  }
+
   public StsConfig withPort(int p) {
-    return new StsConfig(issuer, baseUrl, host, p, environment, maxTtlSeconds, clockSkew,
+    return new StsConfig(issuer, baseUrl, host, p, eventLoops, environment, maxTtlSeconds,
+        clockSkew, maxTokenBytes, maxBodyBytes, assertionMaxLifetime, assertionAlgorithms,
+        signingAlgorithm, keyFile, rotationInterval, clients, issuers, policies, pdpUrl, pdpTimeout,
+        pdpRetries, decisionLog, auditFile);
+  }
+
+  public StsConfig withEventLoops(int n) {
+    return new StsConfig(issuer, baseUrl, host, port, n, environment, maxTtlSeconds, clockSkew,
         maxTokenBytes, maxBodyBytes, assertionMaxLifetime, assertionAlgorithms, signingAlgorithm,
         keyFile, rotationInterval, clients, issuers, policies, pdpUrl, pdpTimeout, pdpRetries,
         decisionLog, auditFile);
   }
 
   public StsConfig withClientsAndIssuers(List<RegisteredClient> c, List<IssuerConfig> i) {
-    return new StsConfig(issuer, baseUrl, host, port, environment, maxTtlSeconds, clockSkew,
-        maxTokenBytes, maxBodyBytes, assertionMaxLifetime, assertionAlgorithms, signingAlgorithm,
-        keyFile, rotationInterval, c, i, policies, pdpUrl, pdpTimeout, pdpRetries, decisionLog,
-        auditFile);
+    return new StsConfig(issuer, baseUrl, host, port, eventLoops, environment, maxTtlSeconds,
+        clockSkew, maxTokenBytes, maxBodyBytes, assertionMaxLifetime, assertionAlgorithms,
+        signingAlgorithm, keyFile, rotationInterval, c, i, policies, pdpUrl, pdpTimeout, pdpRetries,
+        decisionLog, auditFile);
   }
 
   public StsConfig withKeys(SigningAlgorithm alg, Path file, Duration rotation) {
-    return new StsConfig(issuer, baseUrl, host, port, environment, maxTtlSeconds, clockSkew,
-        maxTokenBytes, maxBodyBytes, assertionMaxLifetime, assertionAlgorithms, alg, file,
-        rotation, clients, issuers, policies, pdpUrl, pdpTimeout, pdpRetries, decisionLog,
+    return new StsConfig(issuer, baseUrl, host, port, eventLoops, environment, maxTtlSeconds,
+        clockSkew, maxTokenBytes, maxBodyBytes, assertionMaxLifetime, assertionAlgorithms, alg,
+        file, rotation, clients, issuers, policies, pdpUrl, pdpTimeout, pdpRetries, decisionLog,
         auditFile);
   }
 
   public StsConfig withPdp(Path policyDir, URI url, Path decisionLogFile) {
-    return new StsConfig(issuer, baseUrl, host, port, environment, maxTtlSeconds, clockSkew,
-        maxTokenBytes, maxBodyBytes, assertionMaxLifetime, assertionAlgorithms, signingAlgorithm,
-        keyFile, rotationInterval, clients, issuers, policyDir, url, pdpTimeout, pdpRetries,
-        decisionLogFile, auditFile);
+    return new StsConfig(issuer, baseUrl, host, port, eventLoops, environment, maxTtlSeconds,
+        clockSkew, maxTokenBytes, maxBodyBytes, assertionMaxLifetime, assertionAlgorithms,
+        signingAlgorithm, keyFile, rotationInterval, clients, issuers, policyDir, url, pdpTimeout,
+        pdpRetries, decisionLogFile, auditFile);
   }
 
   public StsConfig withAuditFile(Path f) {
-    return new StsConfig(issuer, baseUrl, host, port, environment, maxTtlSeconds, clockSkew,
-        maxTokenBytes, maxBodyBytes, assertionMaxLifetime, assertionAlgorithms, signingAlgorithm,
-        keyFile, rotationInterval, clients, issuers, policies, pdpUrl, pdpTimeout, pdpRetries,
-        decisionLog, f);
+    return new StsConfig(issuer, baseUrl, host, port, eventLoops, environment, maxTtlSeconds,
+        clockSkew, maxTokenBytes, maxBodyBytes, assertionMaxLifetime, assertionAlgorithms,
+        signingAlgorithm, keyFile, rotationInterval, clients, issuers, policies, pdpUrl, pdpTimeout,
+        pdpRetries, decisionLog, f);
   }
 
   public StsConfig withMaxTtl(long seconds) {
-    return new StsConfig(issuer, baseUrl, host, port, environment, seconds, clockSkew,
+    return new StsConfig(issuer, baseUrl, host, port, eventLoops, environment, seconds, clockSkew,
         maxTokenBytes, maxBodyBytes, assertionMaxLifetime, assertionAlgorithms, signingAlgorithm,
         keyFile, rotationInterval, clients, issuers, policies, pdpUrl, pdpTimeout, pdpRetries,
         decisionLog, auditFile);

@@ -61,7 +61,7 @@ public final class DemoTour {
     StsConfig config = env.configure(StsConfig.defaults().withPort(0));
     List<String> audit = new ArrayList<>();
     try (Sts sts = Sts.start(config, new InProcessPdpClient(policies, null,
-        Duration.ofSeconds(2), null), audit::add, Clock.systemUTC())) {
+        InProcessPdpClient.DEFAULT_DEADLINE, null), audit::add, Clock.systemUTC())) {
       base = sts.baseUrl();
       out.println("Mandate STS demo: STS at " + base + ", " + sts.pdp().describe());
       tour();

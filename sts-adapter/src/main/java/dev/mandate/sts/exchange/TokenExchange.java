@@ -35,7 +35,8 @@ import java.util.Map;
  * One token exchange, start to finish, independent of HTTP: parameter checks, client
  * authentication, subject and actor token validation, the PDP's decision, the grant re-check,
  * minting, and the audit line. Returns the issued token or throws the {@link OAuthException} to
- * answer with. Blocking: run it off the event loop.
+ * answer with. {@link #runsOnEventLoop} says whether a request's exchange may run on an event
+ * loop or must go to a worker thread.
  */
 public final class TokenExchange {
   private static final Logger LOG = System.getLogger(TokenExchange.class.getName());
@@ -54,6 +55,8 @@ public final class TokenExchange {
   private final Clock clock;
   private final long maxTtlSeconds;
   private final String environment;
+  /** Some step may wait on I/O whatever the request: fixed by the configuration. */
+  private final boolean mayBlock;
 
   public TokenExchange(ClientAuthenticator clients, TokenValidator tokens, PdpClient pdp,
       TokenMinter minter, AuditLog audit, Clock clock, long maxTtlSeconds, String environment) {
@@ -65,6 +68,19 @@ public final class TokenExchange {
     this.clock = clock;
     this.maxTtlSeconds = maxTtlSeconds;
     this.environment = environment;
+    this.mayBlock = pdp.blocks() || tokens.mayBlock();
+  }
+
+  /**
+   * True if this request's exchange is CPU-bound and short enough for an event loop: the PDP
+   * does not block (an in-process evaluation with a short deadline; a remote PDP is an HTTP call
+   * with timeouts and retries), no trusted issuer's keys are fetched over the network, and the
+   * client's authentication costs no PBKDF2 derivation. What is left is a few signature checks,
+   * one evaluation and one signature, well under a millisecond. False: run it on a worker thread
+   * so it cannot stall the other connections of the event loop.
+   */
+  public boolean runsOnEventLoop(String authorization, FormBody form) {
+    return !mayBlock && clients.isQuick(authorization, form);
   }
 
   /** What the audit line knows so far; filled in as the exchange proceeds. */

@@ -11,15 +11,20 @@ import io.vertx.ext.web.RoutingContext;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code POST /oauth2/token}. Accepts only {@code application/x-www-form-urlencoded} bodies of at
- * most {@code maxBodyBytes} (a larger body is refused with 413 as soon as it is seen), reads the
- * body itself, and runs the exchange on a worker thread: client authentication, token checks and
- * policy evaluation all block.
+ * most {@code maxBodyBytes} (a larger body is refused with 413 as soon as it is seen) and reads
+ * the body itself.
+ *
+ * <p>Where the exchange runs: with the in-process PDP a typical exchange is CPU-bound and short
+ * (client check by HMAC, one or two signature checks, one policy evaluation within a deadline of
+ * at most 100 ms, one signature), so it runs on the event loop that received the request, one
+ * event loop per CPU: handing it to another thread would cost more CPU and latency than much of
+ * the exchange. An exchange that may wait on I/O (a remote PDP, an issuer's remote JWKS) or
+ * needs a PBKDF2 derivation (a secret not verified before) runs on the worker pool, so it cannot
+ * stall the other connections of its event loop ({@link TokenExchange#runsOnEventLoop}).
  */
 final class TokenEndpoint {
   private static final Logger LOG = System.getLogger(TokenEndpoint.class.getName());
@@ -81,30 +86,42 @@ final class TokenEndpoint {
     HttpServerRequest req = ctx.request();
     String authorization = req.getHeader("Authorization");
     String sourceIp = req.remoteAddress() == null ? null : req.remoteAddress().hostAddress();
+    FormBody form;
+    try {
+      form = FormBody.parse(body);
+    } catch (OAuthException e) {
+      OAuthResponses.error(ctx.response(), e);
+      return;
+    }
+    if (exchange.runsOnEventLoop(authorization, form)) {
+      IssuedToken issued;
+      try {
+        issued = exchange.exchange(authorization, form, sourceIp);
+      } catch (RuntimeException | StackOverflowError e) {
+        fail(ctx, e);
+        return;
+      }
+      OAuthResponses.issued(ctx.response(), issued);
+      return;
+    }
     ctx.vertx().<IssuedToken>executeBlocking(
-            () -> exchange.exchange(authorization, FormBody.parse(body), sourceIp), false)
+            () -> exchange.exchange(authorization, form, sourceIp), false)
         .onComplete(ar -> {
           if (ar.succeeded()) {
-            OAuthResponses.json(ctx.response(), 200, success(ar.result()));
-          } else if (ar.cause() instanceof OAuthException e) {
-            OAuthResponses.error(ctx.response(), e);
+            OAuthResponses.issued(ctx.response(), ar.result());
           } else {
-            LOG.log(Level.ERROR, "token exchange failed", ar.cause());
-            OAuthResponses.error(ctx.response(),
-                OAuthException.serverError("internal error"));
+            fail(ctx, ar.cause());
           }
         });
   }
 
-  /** The successful response of RFC 8693 §2.2.1. */
-  private static Map<String, Object> success(IssuedToken t) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("access_token", t.token());
-    m.put("issued_token_type", t.issuedTokenType());
-    m.put("token_type", t.tokenType());
-    m.put("expires_in", t.expiresIn());
-    m.put("scope", String.join(" ", t.scope()));
-    return m;
+  private static void fail(RoutingContext ctx, Throwable cause) {
+    if (cause instanceof OAuthException e) {
+      OAuthResponses.error(ctx.response(), e);
+    } else {
+      LOG.log(Level.ERROR, "token exchange failed", cause);
+      OAuthResponses.error(ctx.response(), OAuthException.serverError("internal error"));
+    }
   }
 
   private void tooLarge(HttpServerRequest req, HttpServerResponse resp) {

@@ -3,6 +3,7 @@ package dev.mandate.sts.mint;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -29,6 +30,10 @@ public final class TokenMinter {
 
   private final String issuer;
   private final SigningKeys keys;
+  /** The signer of the current key, made once per key rather than once per token. */
+  private volatile KeySigner signer;
+
+  private record KeySigner(JWK key, JWSSigner signer) {}
 
   public TokenMinter(String issuer, SigningKeys keys) {
     this.issuer = issuer;
@@ -64,13 +69,23 @@ public final class TokenMinter {
         .build();
     SignedJWT jwt = new SignedJWT(header, claims.build());
     try {
-      jwt.sign(Jws.signer(key));
+      jwt.sign(signerFor(key));
     } catch (JOSEException e) {
       throw new IllegalStateException("signing the issued token failed", e);
     }
     // RFC 8693 §2.2.1: token_type is N_A when the issued token is not an access token.
     return new IssuedToken(jwt.serialize(), g.tokenType(), accessToken ? "Bearer" : "N_A",
         g.ttlSeconds(), g.scope(), jti);
+  }
+
+  /** Nimbus's signers are thread-safe; a rotation brings a new current key and a new signer. */
+  private JWSSigner signerFor(JWK key) throws JOSEException {
+    KeySigner s = signer;
+    if (s == null || s.key() != key) {
+      s = new KeySigner(key, Jws.signer(key));
+      signer = s;
+    }
+    return s.signer();
   }
 
   private static String randomId() {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.mandate.rego.value.ArrayValue;
 import dev.mandate.rego.value.BooleanValue;
 import dev.mandate.rego.value.Json;
+import dev.mandate.rego.value.NullValue;
 import dev.mandate.rego.value.NumberValue;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.StringValue;
@@ -11,6 +12,7 @@ import dev.mandate.rego.value.Value;
 import java.math.BigDecimal;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -117,12 +119,70 @@ public final class DecisionReader {
     throw new MalformedDecisionException("grant.ttl_seconds is not a positive integer");
   }
 
-  /** A JSON object value as the plain Java map Nimbus takes for claims. */
+  /**
+   * A JSON object value as the plain Java map Nimbus takes for claims: the map Nimbus's own
+   * parser would make of the value's JSON text (objects in key order, arrays as lists, integers
+   * that fit as {@code Long}, other numbers as {@code Double}), built directly. Values with
+   * non-string keys or sets take the text route, which turns them into what JSON can say.
+   */
   static Map<String, Object> toMap(Value v) {
     try {
-      return JSONObjectUtils.parse(Json.write(v));
-    } catch (ParseException e) {
-      throw new MalformedDecisionException("grant value is not representable as JSON");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = (Map<String, Object>) toJava(v);
+      return m;
+    } catch (NotPlainJson e) {
+      try {
+        return JSONObjectUtils.parse(Json.write(v));
+      } catch (ParseException pe) {
+        throw new MalformedDecisionException("grant value is not representable as JSON");
+      }
+    }
+  }
+
+  private static Object toJava(Value v) {
+    return switch (v) {
+      case StringValue s -> s.value();
+      case BooleanValue b -> b.value();
+      case NullValue n -> null;
+      case NumberValue n -> number(Json.write(n));
+      case ArrayValue a -> {
+        List<Object> out = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+          out.add(toJava(a.get(i)));
+        }
+        yield out;
+      }
+      case ObjectValue o -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Value k : o.keys()) {
+          if (!(k instanceof StringValue key)) {
+            throw new NotPlainJson();
+          }
+          out.put(key.value(), toJava(o.get(k)));
+        }
+        yield out;
+      }
+      default -> throw new NotPlainJson();
+    };
+  }
+
+  /** As Nimbus's JSON parser reads a number: a long if it is one, else a finite double. */
+  private static Object number(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      double d = Double.parseDouble(text);
+      if (Double.isInfinite(d) || Double.isNaN(d)) {
+        throw new MalformedDecisionException("grant value is not representable as JSON");
+      }
+      return d;
+    }
+  }
+
+  /** A value JSON text would have to reshape (non-string keys, sets). */
+  private static final class NotPlainJson extends RuntimeException {
+    NotPlainJson() {
+      super(null, null, false, false);
     }
   }
 }

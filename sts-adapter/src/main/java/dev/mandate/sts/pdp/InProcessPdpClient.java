@@ -17,6 +17,7 @@ import dev.mandate.pdp.policy.PolicyDirectory;
 import dev.mandate.pdp.policy.PolicyStore;
 import dev.mandate.pdp.policy.PolicyWatcher;
 import dev.mandate.pdp.validation.InvalidInputException;
+import dev.mandate.rego.value.Json;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.StringValue;
 import dev.mandate.rego.value.Value;
@@ -31,9 +32,21 @@ import java.util.Map;
  * Evaluates the exchange policies in this JVM with the decision service's own parts: its policy
  * store (compiled once, hot-reloaded by the watcher when enabled), its query service with a
  * deadline, its fail-closed reading of the result, its UUIDv7 decision ids and its decision log.
+ *
+ * <p>A decision waits on nothing (the decision log is written by its own thread); it only
+ * computes, and its deadline bounds how long. With a deadline within
+ * {@link PdpClient#EVENT_LOOP_BUDGET} it does not {@link #blocks() block}, and the STS runs
+ * exchanges on its event loops.
  */
 public final class InProcessPdpClient implements PdpClient {
   public static final String QUERY = "data.mandate.exchange.decision";
+  /**
+   * The evaluation deadline of {@code serve}: the event-loop budget. The shipped policies decide
+   * in well under a millisecond; the deadline only cuts off a runaway policy (fail closed).
+   */
+  public static final Duration DEFAULT_DEADLINE = EVENT_LOOP_BUDGET;
+  private static final int WARM_UP_EVALUATIONS = 500;
+  private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(5);
   private static final String LOG_PATH = "mandate/exchange/decision";
 
   private final PolicyStore store;
@@ -56,10 +69,34 @@ public final class InProcessPdpClient implements PdpClient {
     this.log.start();
     PdpMetrics metrics = new PdpMetrics(() -> store.current().revision(), log::queueDepth);
     this.queries = new QueryService(store, null, metrics);
+    if (!blocks()) {
+      warmUp();
+    }
     this.watcher = watchInterval == null ? null : new PolicyWatcher(store, watchInterval);
     if (watcher != null) {
       watcher.start();
     }
+  }
+
+  /**
+   * With a short deadline, evaluates the decision a few hundred times before the first request
+   * (as the decision service does before it reports ready), so the JIT has compiled the
+   * evaluator and the first exchanges do not run out of time in the interpreter. Results are
+   * discarded and not logged.
+   */
+  private void warmUp() {
+    long until = System.nanoTime() + WARM_UP_BUDGET.toNanos();
+    Value input = Json.parse("{\"request\": {}, \"subject_token\": {\"claims\": {}},"
+        + " \"client\": {}, \"context\": {}}");
+    for (int i = 0; i < WARM_UP_EVALUATIONS && System.nanoTime() < until; i++) {
+      queries.evaluate(QUERY, input, WARM_UP_BUDGET, false);
+    }
+  }
+
+  /** Only when the deadline exceeds the event-loop budget: evaluation never waits on I/O. */
+  @Override
+  public boolean blocks() {
+    return deadline.compareTo(EVENT_LOOP_BUDGET) > 0;
   }
 
   private static DecisionLogger fileLog(Path file) {

@@ -101,6 +101,12 @@ public final class RemotePdpClient implements PdpClient {
     }
   }
 
+  /** Always: a decision is an HTTP round trip with a timeout and retries with backoff. */
+  @Override
+  public boolean blocks() {
+    return true;
+  }
+
   @Override
   public String describe() {
     return "remote PDP at " + endpoint;

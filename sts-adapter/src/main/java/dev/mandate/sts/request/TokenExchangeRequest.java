@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The token exchange parameters of RFC 8693 §2.1, checked for shape (not for policy): the
@@ -36,6 +37,10 @@ public record TokenExchangeRequest(
       "requested_ttl_seconds", "client_id", "client_secret", "client_assertion",
       "client_assertion_type");
 
+  /** RFC 6749 §3.3: scope-token *( SP scope-token ), scope-token = 1*NQCHAR. */
+  private static final Pattern SCOPE =
+      Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
+  private static final Pattern TTL = Pattern.compile("[1-9][0-9]{0,8}");
   private static final int MAX_TARGETS = 16;
   private static final int MAX_SCOPES = 64;
 
@@ -91,7 +96,7 @@ public record TokenExchangeRequest(
     if (scope == null) {
       return List.of();
     }
-    if (!scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*")) {
+    if (!SCOPE.matcher(scope).matches()) {
       throw OAuthException.of("invalid_scope", "scope is not a space-separated list", 400);
     }
     List<String> list = List.copyOf(new LinkedHashSet<>(Arrays.asList(scope.split(" "))));
@@ -105,7 +110,7 @@ public record TokenExchangeRequest(
     if (s == null) {
       return null;
     }
-    if (!s.matches("[1-9][0-9]{0,8}")) {
+    if (!TTL.matcher(s).matches()) {
       throw OAuthException.invalidRequest("requested_ttl_seconds must be a positive integer");
     }
     return Long.parseLong(s);

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.SignedJWT;
 import dev.mandate.sts.jose.Jws;
+import dev.mandate.sts.jose.VerifierCache;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +22,9 @@ import java.util.Set;
  * chosen by the key's type so a token cannot talk an RSA or EC key into an HMAC check.
  */
 public final class SignatureCheck {
+  /** Shared by every issuer and client key source: keys are compared by value. */
+  private static final VerifierCache VERIFIERS = new VerifierCache();
+
   private SignatureCheck() {}
 
   /** Throws unless {@code jwt} is signed by a key from {@code keys} with an allowed algorithm. */
@@ -46,7 +50,7 @@ public final class SignatureCheck {
         key = key.toPublicJWK();
       }
       try {
-        JWSVerifier v = Jws.verifier(key, alg);
+        JWSVerifier v = VERIFIERS.verifier(key, alg);
         if (v != null && jwt.verify(v)) {
           return;
         }

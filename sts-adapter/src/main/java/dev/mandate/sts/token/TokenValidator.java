@@ -41,6 +41,11 @@ public final class TokenValidator {
     this.maxTokenBytes = maxTokenBytes;
   }
 
+  /** True if validating a token may wait on the network: some issuer's keys are fetched. */
+  public boolean mayBlock() {
+    return issuers.values().stream().anyMatch(TrustedIssuer::remoteKeys);
+  }
+
   /**
    * Validates {@code token} declared as {@code type}; {@code role} ("subject" or "actor")
    * prefixes the lifetime reason codes ({@code subject_token_expired}).
@@ -54,13 +59,16 @@ public final class TokenValidator {
       throw new TokenRejectedException("oversize_token", "token of " + token.length() + " chars");
     }
     SignedJWT jwt = parse(token);
-    String iss = unverifiedIssuer(jwt);
+    // The payload's text, decoded once: Nimbus decodes the Base64 again on every toString().
+    String payload = jwt.getPayload().toString();
+    JWTClaimsSet claims = unverifiedClaims(payload);
+    String iss = unverifiedIssuer(claims);
     TrustedIssuer issuer = issuers.get(iss);
     if (issuer == null) {
       throw new TokenRejectedException("untrusted_issuer", "issuer " + iss);
     }
     SignatureCheck.verify(jwt, issuer.keys(), issuer.algorithms());
-    JWTClaimsSet claims = claims(jwt);
+    // From here on the claims are verified: they are the signed payload's.
     Instant exp = checkLifetime(claims, role);
     if (claims.getSubject() == null || claims.getSubject().isEmpty()) {
       throw new TokenRejectedException("missing_subject", "no sub claim");
@@ -71,42 +79,54 @@ public final class TokenValidator {
         throw new TokenRejectedException("wrong_audience", "aud " + aud);
       }
     }
-    return new ValidatedToken(type, issuer.issuer(), claims, jwt.getPayload().toString(), exp);
+    return new ValidatedToken(type, issuer.issuer(), claims, payload, exp);
   }
 
+  /**
+   * A compact signed JWT. Parsed as one directly (Nimbus's generic parser reads the header twice
+   * to find out which kind it is); only what fails that is given to the generic parser, to tell
+   * an unsecured or encrypted JWT (refused as such) from a malformed one.
+   */
   private static SignedJWT parse(String token) throws TokenRejectedException {
-    JWT jwt;
     try {
-      jwt = JWTParser.parse(token);
-    } catch (ParseException | RuntimeException e) {
-      throw new TokenRejectedException("malformed_token", "not a JWT: " + e.getMessage());
-    }
-    if (!(jwt instanceof SignedJWT signed)) {
+      return SignedJWT.parse(token);
+    } catch (ParseException | RuntimeException notSigned) {
+      JWT jwt;
+      try {
+        jwt = JWTParser.parse(token);
+      } catch (ParseException | RuntimeException e) {
+        throw new TokenRejectedException("malformed_token", "not a JWT: " + e.getMessage());
+      }
+      if (jwt instanceof SignedJWT) {
+        throw new TokenRejectedException("malformed_token", "not a JWT: "
+            + notSigned.getMessage());
+      }
       // An unsecured JWT (alg none) or an encrypted one: neither is accepted.
       throw new TokenRejectedException("unsupported_algorithm", "not a signed JWT");
     }
-    return signed;
   }
 
-  /** The {@code iss} claim, read before verification only to choose the keys. */
-  private static String unverifiedIssuer(SignedJWT jwt) throws TokenRejectedException {
-    String payload = jwt.getPayload().toString();
+  /**
+   * The claims, parsed before verification only to read {@code iss}, after a check that they do
+   * not nest deeply enough to make the parser recurse without end.
+   */
+  private static JWTClaimsSet unverifiedClaims(String payload) throws TokenRejectedException {
     if (payload == null || JsonNesting.depth(payload) > MAX_CLAIM_DEPTH) {
       throw new TokenRejectedException("malformed_token", "claims nest too deeply");
     }
-    Object iss = claims(jwt).getClaim("iss");
-    if (!(iss instanceof String s)) {
-      throw new TokenRejectedException("untrusted_issuer", "no iss claim");
-    }
-    return s;
-  }
-
-  private static JWTClaimsSet claims(SignedJWT jwt) throws TokenRejectedException {
     try {
-      return jwt.getJWTClaimsSet();
+      return JWTClaimsSet.parse(payload);
     } catch (ParseException | RuntimeException | StackOverflowError e) {
       throw new TokenRejectedException("malformed_token", "claims are not a JSON object");
     }
+  }
+
+  /** The {@code iss} claim, read before verification only to choose the keys. */
+  private static String unverifiedIssuer(JWTClaimsSet claims) throws TokenRejectedException {
+    if (!(claims.getClaim("iss") instanceof String s)) {
+      throw new TokenRejectedException("untrusted_issuer", "no iss claim");
+    }
+    return s;
   }
 
   private Instant checkLifetime(JWTClaimsSet claims, String role) throws TokenRejectedException {
