@@ -33,7 +33,7 @@ final class Dispatcher {
   }
 
   /** The longest evaluation deadline that may run on an event loop. */
-  static final Duration EVENT_LOOP_BUDGET = Duration.ofMillis(100);
+  static final Duration EVENT_LOOP_BUDGET = EventLoopServers.EVENT_LOOP_BUDGET;
 
   /** Work bounded by {@code deadline}: on the event loop when that is short enough. */
   Handler<RoutingContext> bounded(Duration deadline, Function<RoutingContext, ApiResponse> work) {

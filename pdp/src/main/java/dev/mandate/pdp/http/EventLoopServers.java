@@ -29,6 +29,13 @@ import java.util.concurrent.TimeUnit;
 public final class EventLoopServers implements AutoCloseable {
   private static final int BIND_ATTEMPTS = 5;
 
+  /**
+   * The longest a request's work may take and still run on one of these event loops (an
+   * evaluation deadline, say); longer work belongs on a worker pool, so it cannot stall the
+   * other connections of its event loop.
+   */
+  public static final Duration EVENT_LOOP_BUDGET = Duration.ofMillis(100);
+
   private final List<HttpServer> servers;
 
   private EventLoopServers(List<HttpServer> servers) {

@@ -210,25 +210,26 @@ public final class Json {
   /** Appends {@code s} as a JSON string literal, escaping as Go's encoding/json does. */
   public static void appendQuoted(StringBuilder sb, String s) {
     sb.append('"');
+    int start = 0; // characters from here to i need no escape: appended in one go
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
+      if (c == '"' || c == '\\' || c < 0x20) {
+        sb.append(s, start, i);
+        switch (c) {
+          case '"' -> sb.append("\\\"");
+          case '\\' -> sb.append("\\\\");
+          case '\n' -> sb.append("\\n");
+          case '\r' -> sb.append("\\r");
+          case '\t' -> sb.append("\\t");
+          default -> sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
         }
+        start = i + 1;
       }
     }
-    sb.append('"');
+    sb.append(s, start, s.length()).append('"');
   }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** Thrown for text that is not valid JSON. */
   public static final class JsonException extends RuntimeException {

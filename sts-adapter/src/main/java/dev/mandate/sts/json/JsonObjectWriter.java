@@ -1,5 +1,6 @@
 package dev.mandate.sts.json;
 
+import dev.mandate.rego.value.Json;
 import java.util.List;
 
 /**
@@ -77,27 +78,7 @@ public final class JsonObjectWriter {
     out.append(':');
   }
 
-  /** A JSON string literal: quote, backslash and control characters escaped (RFC 8259 §7). */
   private void quote(String s) {
-    out.append('"');
-    int start = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\' || c < 0x20) {
-        out.append(s, start, i);
-        switch (c) {
-          case '"' -> out.append("\\\"");
-          case '\\' -> out.append("\\\\");
-          case '\n' -> out.append("\\n");
-          case '\r' -> out.append("\\r");
-          case '\t' -> out.append("\\t");
-          default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-        }
-        start = i + 1;
-      }
-    }
-    out.append(s, start, s.length()).append('"');
+    Json.appendQuoted(out, s);
   }
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

@@ -1,6 +1,7 @@
 package dev.mandate.sts.pdp;
 
 import dev.mandate.rego.value.ObjectValue;
+import dev.mandate.pdp.http.EventLoopServers;
 import java.time.Duration;
 
 /**
@@ -28,7 +29,7 @@ public interface PdpClient extends AutoCloseable {
    * The longest a decision may take and still run on an event loop: the decision service's own
    * budget for evaluations on its event loops (docs/pdp.md, "Design notes").
    */
-  Duration EVENT_LOOP_BUDGET = Duration.ofMillis(100);
+  Duration EVENT_LOOP_BUDGET = EventLoopServers.EVENT_LOOP_BUDGET;
 
   /** A short description for the startup banner ("in-process, policies/" ...). */
   String describe();
