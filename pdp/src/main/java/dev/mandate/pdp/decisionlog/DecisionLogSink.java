@@ -5,8 +5,11 @@ package dev.mandate.pdp.decisionlog;
  * implementations need no locking.
  */
 public interface DecisionLogSink {
-  /** Takes one encoded event (a JSON text without a line break). */
-  void accept(String line);
+  /**
+   * Takes one encoded event: UTF-8 JSON without a line break. The array is the sink's to keep
+   * and is not modified afterwards.
+   */
+  void accept(byte[] line);
 
   /**
    * Pushes out what has been accepted. {@code force} is set at shutdown: everything must be

@@ -138,7 +138,7 @@ public final class DecisionLogger implements AutoCloseable {
   }
 
   private void write(DecisionEvent e) {
-    String line;
+    byte[] line;
     try {
       line = encoder.encode(e);
     } catch (RuntimeException ex) {

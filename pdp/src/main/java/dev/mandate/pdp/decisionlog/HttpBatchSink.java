@@ -8,7 +8,6 @@ import java.lang.System.Logger.Level;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class HttpBatchSink implements DecisionLogSink {
   private final PdpConfig.HttpSink config;
   private final LongConsumer onDrop;
   private final HttpClient client;
-  private final ArrayDeque<String> buffer = new ArrayDeque<>();
+  private final ArrayDeque<byte[]> buffer = new ArrayDeque<>();
   private long lastAttemptNanos = System.nanoTime();
 
   public HttpBatchSink(PdpConfig.HttpSink config, LongConsumer onDrop) {
@@ -38,7 +37,7 @@ public final class HttpBatchSink implements DecisionLogSink {
   }
 
   @Override
-  public void accept(String line) {
+  public void accept(byte[] line) {
     buffer.addLast(line);
     if (buffer.size() > config.maxBuffered()) {
       buffer.removeFirst();
@@ -51,8 +50,8 @@ public final class HttpBatchSink implements DecisionLogSink {
     boolean due = System.nanoTime() - lastAttemptNanos >= config.flushInterval().toNanos();
     while (!buffer.isEmpty() && (force || due || buffer.size() >= config.batchSize())) {
       lastAttemptNanos = System.nanoTime();
-      List<String> batch = new ArrayList<>(Math.min(buffer.size(), config.batchSize()));
-      for (String line : buffer) {
+      List<byte[]> batch = new ArrayList<>(Math.min(buffer.size(), config.batchSize()));
+      for (byte[] line : buffer) {
         if (batch.size() == config.batchSize()) {
           break;
         }
@@ -74,13 +73,13 @@ public final class HttpBatchSink implements DecisionLogSink {
     }
   }
 
-  private boolean send(List<String> batch) {
+  private boolean send(List<byte[]> batch) {
     try {
       HttpRequest req = HttpRequest.newBuilder(config.url())
           .timeout(config.timeout())
           .header("Content-Type", "application/json")
           .header("Content-Encoding", "gzip")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(gzip("[" + String.join(",", batch) + "]")))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(gzipArray(batch)))
           .build();
       HttpResponse<Void> resp = client.send(req, HttpResponse.BodyHandlers.discarding());
       if (resp.statusCode() / 100 == 2) {
@@ -99,10 +98,18 @@ public final class HttpBatchSink implements DecisionLogSink {
     }
   }
 
-  private static byte[] gzip(String text) throws IOException {
+  /** The events as one gzipped JSON array. */
+  private static byte[] gzipArray(List<byte[]> batch) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-      gz.write(text.getBytes(StandardCharsets.UTF_8));
+      gz.write('[');
+      for (int i = 0; i < batch.size(); i++) {
+        if (i > 0) {
+          gz.write(',');
+        }
+        gz.write(batch.get(i));
+      }
+      gz.write(']');
     }
     return bytes.toByteArray();
   }

@@ -194,24 +194,25 @@ public final class Masker {
   }
 
   static boolean isSensitiveName(String name) {
-    // Case-insensitive without lower-casing a copy: this runs for every member of every event.
+    // Case-insensitive without lower-casing a copy, in one pass that only compares a word where
+    // its first letter occurs: this runs for every member of every logged event.
+    int n = name.length();
     if (endsWithIgnoreCase(name, "_type")) {
       return false;
     }
-    return containsIgnoreCase(name, "token") || containsIgnoreCase(name, "secret")
-        || containsIgnoreCase(name, "password") || endsWithIgnoreCase(name, "assertion");
+    for (int i = 0; i < n; i++) {
+      // ASCII lower case; of the other characters only U+017F (long s) folds to one of these.
+      char c = (char) (name.charAt(i) | 0x20);
+      if ((c == 't' && name.regionMatches(true, i, "token", 0, 5))
+          || ((c == 's' || c == '\u017f') && name.regionMatches(true, i, "secret", 0, 6))
+          || (c == 'p' && name.regionMatches(true, i, "password", 0, 8))) {
+        return true;
+      }
+    }
+    return endsWithIgnoreCase(name, "assertion");
   }
 
   private static boolean endsWithIgnoreCase(String s, String suffix) {
     return s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
-  }
-
-  private static boolean containsIgnoreCase(String s, String part) {
-    for (int i = 0; i + part.length() <= s.length(); i++) {
-      if (s.regionMatches(true, i, part, 0, part.length())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,9 +1,8 @@
 package dev.mandate.pdp.decisionlog;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +18,7 @@ public final class RotatingFileSink implements DecisionLogSink {
   private final Path file;
   private final long maxBytes;
   private final int maxFiles;
-  private BufferedWriter out;
+  private BufferedOutputStream out;
   private long size;
 
   public RotatingFileSink(Path file, long maxBytes, int maxFiles) {
@@ -29,9 +28,9 @@ public final class RotatingFileSink implements DecisionLogSink {
   }
 
   @Override
-  public void accept(String line) {
+  public void accept(byte[] line) {
     try {
-      long bytes = utf8Length(line) + 1;
+      long bytes = line.length + 1L;
       if (out == null) {
         open();
       }
@@ -47,35 +46,13 @@ public final class RotatingFileSink implements DecisionLogSink {
     }
   }
 
-  /** The UTF-8 length of {@code s}, without encoding it (an unpaired surrogate encodes as '?'). */
-  static long utf8Length(String s) {
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n++;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        n++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
-  }
-
   private void open() throws IOException {
     Path parent = file.getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND), 64 * 1024);
     size = Files.size(file);
   }
 

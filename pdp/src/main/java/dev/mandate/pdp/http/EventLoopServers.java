@@ -47,7 +47,12 @@ public final class EventLoopServers implements AutoCloseable {
       Handler<HttpServerRequest> handler, int instances, Duration timeout) throws Exception {
     boolean anyPort = options.getPort() == 0;
     for (int attempt = 1; ; attempt++) {
-      HttpServerOptions o = new HttpServerOptions(options);
+      // These servers answer HTTP requests only. With WebSocket compression on (Vert.x's
+      // default), every connection's pipeline carries an extension handler that inspects each
+      // request and response for an upgrade that never comes.
+      HttpServerOptions o = new HttpServerOptions(options)
+          .setPerFrameWebSocketCompressionSupported(false)
+          .setPerMessageWebSocketCompressionSupported(false);
       if (anyPort) {
         o.setPort(freePort(options.getHost()));
       }

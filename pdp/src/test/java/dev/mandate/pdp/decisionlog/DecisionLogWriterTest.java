@@ -45,6 +45,21 @@ class DecisionLogWriterTest {
   }
 
   @Test
+  void writesMembersInSortedOrderAndKeepsEventsWithUnpairedSurrogates() {
+    DecisionEvent e = new DecisionEvent("id-1", "a/b",
+        Json.parse("{\"z\": \"\\ud800\", \"a\": \"caf\u00e9\"}"), Json.parse("{\"ok\": true}"),
+        StringValue.of("boom"), "rev", "127.0.0.1:1", Instant.parse("2025-01-02T03:04:05Z"),
+        Map.of("timer_rego_query_eval_ns", 5L));
+    String line = new String(encoder().encode(e), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals("{\"bundles\":{\"mandate\":{\"revision\":\"rev\"}},\"decision_id\":\"id-1\","
+        + "\"error\":\"boom\",\"input\":{\"a\":\"caf\u00e9\",\"z\":\"?\"},"
+        + "\"labels\":{\"id\":\"i\",\"version\":\"v\"},"
+        + "\"metrics\":{\"timer_rego_query_eval_ns\":5},\"path\":\"a/b\","
+        + "\"requested_by\":\"127.0.0.1:1\",\"result\":{\"ok\":true},"
+        + "\"timestamp\":\"2025-01-02T03:04:05Z\"}", line);
+  }
+
+  @Test
   void rfc3339NanoTrimsTrailingZeros() {
     assertEquals("2025-01-02T03:04:05Z", Rfc3339.nano(Instant.parse("2025-01-02T03:04:05Z")));
     assertEquals("2025-01-02T03:04:05.000000001Z",
@@ -57,10 +72,10 @@ class DecisionLogWriterTest {
   void fullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch firstTaken = new CountDownLatch(1);
-    List<String> written = new ArrayList<>();
+    List<byte[]> written = new ArrayList<>();
     DecisionLogSink blocked = new DecisionLogSink() {
       @Override
-      public void accept(String line) {
+      public void accept(byte[] line) {
         firstTaken.countDown();
         try {
           release.await();
@@ -103,7 +118,7 @@ class DecisionLogWriterTest {
     Path file = tmp.resolve("d.log");
     RotatingFileSink sink = new RotatingFileSink(file, 100, 3);
     for (int i = 0; i < 20; i++) {
-      sink.accept("x".repeat(40) + i);
+      sink.accept(RotatingFileSinkTest.utf8("x".repeat(40) + i));
     }
     sink.close();
     assertTrue(Files.exists(file));

@@ -89,6 +89,11 @@ class MaskerTest {
   void memberNameRules() {
     assertTrue(Masker.isSensitiveName("access_token"));
     assertTrue(Masker.isSensitiveName("X-Api-Secret"));
+    assertTrue(Masker.isSensitiveName("myPassWord"));
+    assertTrue(Masker.isSensitiveName("TOKEN"));
+    assertTrue(Masker.isSensitiveName("client_assertion"));
+    assertTrue(Masker.isSensitiveName("\u017fecret"), "case folding as String.regionMatches does");
+    assertFalse(Masker.isSensitiveName("tok"));
     assertFalse(Masker.isSensitiveName("requested_token_type"));
     assertFalse(Masker.isSensitiveName("audience"));
   }

@@ -78,16 +78,50 @@ public final class ObjectValue implements Value {
   private Sorted sorted() {
     Sorted s = sorted;
     if (s == null) {
-      Value[] k = map.keySet().toArray(new Value[0]);
-      Arrays.sort(k);
-      Value[] v = new Value[k.length];
-      for (int i = 0; i < k.length; i++) {
-        v[i] = map.get(k[i]);
-      }
-      s = new Sorted(k, v);
+      s = sort(map);
       sorted = s;
     }
     return s;
+  }
+
+  /** Objects up to this size are sorted in place by insertion, keys and values together. */
+  private static final int INSERTION_SORT_MAX = 16;
+
+  /**
+   * Keys in OPA's order with their values. Most objects are small with string keys (JSON input,
+   * policy results), and are sorted with one pass over the map and an insertion sort that moves
+   * values along with keys, instead of a general sort followed by a lookup per key.
+   */
+  private static Sorted sort(Map<Value, Value> map) {
+    int n = map.size();
+    Value[] k = new Value[n];
+    Value[] v = new Value[n];
+    if (n > INSERTION_SORT_MAX) {
+      k = map.keySet().toArray(k);
+      Arrays.sort(k);
+      for (int i = 0; i < n; i++) {
+        v[i] = map.get(k[i]);
+      }
+      return new Sorted(k, v);
+    }
+    int i = 0;
+    boolean strings = true;
+    for (Map.Entry<Value, Value> e : map.entrySet()) {
+      Value key = e.getKey();
+      Value value = e.getValue();
+      strings &= key instanceof StringValue;
+      int j = i++;
+      while (j > 0 && (strings
+          ? Values.compareStrings(((StringValue) k[j - 1]).value(), ((StringValue) key).value())
+          : Values.compare(k[j - 1], key)) > 0) {
+        k[j] = k[j - 1];
+        v[j] = v[j - 1];
+        j--;
+      }
+      k[j] = key;
+      v[j] = value;
+    }
+    return new Sorted(k, v);
   }
 
   /** Visits entries in key order. */
