@@ -20,10 +20,15 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * An HTTP/1.1 load generator on Vert.x's client, deliberately light: one event loop (all request
- * state lives on it, so nothing is shared or locked) plus, in fixed-rate mode, one pacing thread
- * that sleeps between send times. Connections are kept alive; pipelining is off, so each
+ * An HTTP/1.1 load generator on Vert.x's client, deliberately light: each run's request state
+ * lives on one event loop (so nothing is shared or locked), plus, in fixed-rate mode, one pacing
+ * thread that sleeps between send times. Connections are kept alive; pipelining is off, so each
  * connection carries one request at a time.
+ *
+ * <p>A saturation run can be split over several event loops ({@code eventLoops}), each with its
+ * own client and share of the connections, measured over the same window and merged: one loop
+ * can send only so many requests per second, and a server that answers faster than that would
+ * otherwise be measured at the generator's ceiling instead of its own.
  *
  * <p>Two modes, each a warm-up followed by a measured window:
  *
@@ -52,19 +57,79 @@ public final class HttpLoad implements AutoCloseable {
   private static final String OK = new String("ok");
 
   private final Vertx vertx;
+  private final int eventLoops;
 
+  /** A generator on one event loop. */
   public HttpLoad() {
+    this(1);
+  }
+
+  /** A generator whose saturation runs use {@code eventLoops} event loops. */
+  public HttpLoad(int eventLoops) {
+    if (eventLoops <= 0) {
+      throw new IllegalArgumentException("eventLoops must be positive");
+    }
+    this.eventLoops = eventLoops;
     this.vertx = Vertx.vertx(new VertxOptions()
-        .setEventLoopPoolSize(1)
+        .setEventLoopPoolSize(eventLoops)
         .setWorkerPoolSize(1)
         .setInternalBlockingPoolSize(1));
   }
 
-  /** Closed loop: {@code connections} requests in flight at all times. */
+  /** The event loops a saturation run uses. */
+  public int eventLoops() {
+    return eventLoops;
+  }
+
+  /**
+   * Closed loop: {@code connections} requests in flight at all times, spread over the
+   * generator's event loops (at most one loop per connection).
+   */
   public LoadResult saturate(LoadTarget target, int connections, Duration warmup,
       Duration duration) {
-    return run(target, connections, client -> new ClosedLoop(target, client, connections,
-        warmup, duration));
+    if (connections <= 0) {
+      throw new IllegalArgumentException("connections must be positive");
+    }
+    int loops = Math.min(eventLoops, connections);
+    if (loops == 1) {
+      return run(target, connections, client -> new ClosedLoop(target, client, connections,
+          warmup, duration, 0, null, true));
+    }
+    // Every loop measures the same window, and the first one reads the CPU clocks for all of
+    // them: its snapshot covers every thread, and the shared set names the generator's.
+    long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
+    java.util.Set<Long> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<Integer> shares = new ArrayList<>();
+    for (int i = 0; i < loops; i++) {
+      shares.add(connections / loops + (i < connections % loops ? 1 : 0));
+    }
+    return merge(runAll(target, shares, (client, i) -> new ClosedLoop(target, client,
+        shares.get(i), warmup, duration, origin, threads, i == 0)), connections);
+  }
+
+  /** One saturation result from the loops' results over the same window. */
+  private static LoadResult merge(List<LoadResult> parts, int connections) {
+    LoadResult first = parts.get(0);
+    Histogram latency = new Histogram(1, HIGHEST_MICROS, 3);
+    long ok = 0;
+    long errors = 0;
+    long warmupErrors = 0;
+    double throughput = 0;
+    List<String> examples = new ArrayList<>();
+    for (LoadResult r : parts) {
+      latency.add(r.latency());
+      ok += r.ok();
+      errors += r.errors();
+      warmupErrors += r.warmupErrors();
+      throughput += r.throughput();
+      for (String e : r.errorExamples()) {
+        if (examples.size() < MAX_ERROR_EXAMPLES && !examples.contains(e)) {
+          examples.add(e);
+        }
+      }
+    }
+    return new LoadResult(first.target(), LoadResult.SATURATION, connections, 0, first.seconds(),
+        ok, errors, warmupErrors, throughput, latency, List.copyOf(examples), first.cpu());
   }
 
   /** Open loop: {@code rate} requests per second on at most {@code connections} connections. */
@@ -73,39 +138,60 @@ public final class HttpLoad implements AutoCloseable {
     if (rate <= 0) {
       throw new IllegalArgumentException("rate must be positive");
     }
+    if (connections <= 0) {
+      throw new IllegalArgumentException("connections must be positive");
+    }
     return run(target, connections, client -> new FixedRate(target, client, connections, rate,
         warmup, duration));
   }
 
   private LoadResult run(LoadTarget target, int connections,
       java.util.function.Function<HttpClientAgent, Run> runFactory) {
-    if (connections <= 0) {
-      throw new IllegalArgumentException("connections must be positive");
-    }
-    HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions()
-            .setProtocolVersion(HttpVersion.HTTP_1_1)
-            .setKeepAlive(true)
-            .setKeepAliveTimeout(300)
-            .setPipelining(false)
-            .setTcpNoDelay(true)
-            .setDefaultHost(target.host())
-            .setDefaultPort(target.port()),
-        new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+    return runAll(target, List.of(connections), (client, i) -> runFactory.apply(client)).get(0);
+  }
+
+  /**
+   * Starts one run per entry of {@code connections}, each with its own client on its own event
+   * loop context (round robin over the generator's loops), and waits for all of them.
+   */
+  private List<LoadResult> runAll(LoadTarget target, List<Integer> connections,
+      java.util.function.BiFunction<HttpClientAgent, Integer, Run> runFactory) {
+    List<HttpClientAgent> clients = new ArrayList<>();
+    List<Run> runs = new ArrayList<>();
     try {
-      Run r = runFactory.apply(client);
-      Context context = vertx.getOrCreateContext();
-      context.runOnContext(v -> r.start(context));
-      return r.result.get();
+      for (int i = 0; i < connections.size(); i++) {
+        HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(300)
+                .setPipelining(false)
+                .setTcpNoDelay(true)
+                .setDefaultHost(target.host())
+                .setDefaultPort(target.port()),
+            new PoolOptions().setHttp1MaxSize(connections.get(i)).setMaxWaitQueueSize(-1));
+        clients.add(client);
+        Run r = runFactory.apply(client, i);
+        runs.add(r);
+        Context context = ((io.vertx.core.internal.VertxInternal) vertx).createEventLoopContext();
+        context.runOnContext(v -> r.start(context));
+      }
+      List<LoadResult> results = new ArrayList<>();
+      for (Run r : runs) {
+        results.add(r.result.get());
+      }
+      return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException("load run failed: " + e.getCause(), e.getCause());
     } finally {
-      try {
-        client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // closing an idle client cannot lose measurements; nothing to report
+      for (HttpClientAgent client : clients) {
+        try {
+          client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          // closing an idle client cannot lose measurements; nothing to report
+        }
       }
     }
   }
@@ -140,12 +226,18 @@ public final class HttpLoad implements AutoCloseable {
     /** Requests sent so far: picks each request's body. */
     long sent;
     boolean finished;
-    final java.util.Set<Long> generatorThreads = new java.util.HashSet<>();
+    /** The generator's threads, shared by the loops of one saturation run. */
+    final java.util.Set<Long> generatorThreads;
+    /** Whether this run reads the CPU clocks (one run of a multi-loop saturation does). */
+    final boolean readsCpu;
     CpuUsage.Snapshot cpuAtStart;
     CpuUsage cpu;
 
     Run(LoadTarget target, HttpClientAgent client, int connections, Duration warmup,
-        Duration duration) {
+        Duration duration, java.util.Set<Long> generatorThreads, boolean readsCpu) {
+      this.generatorThreads = generatorThreads != null ? generatorThreads
+          : java.util.concurrent.ConcurrentHashMap.newKeySet();
+      this.readsCpu = readsCpu;
       this.target = target;
       this.client = client;
       this.connections = connections;
@@ -165,6 +257,9 @@ public final class HttpLoad implements AutoCloseable {
     /** Reads the CPU clocks when the window opens and closes (called once measureEnd is set). */
     final void watchCpu(Context context) {
       generatorThreads.add(Thread.currentThread().threadId());
+      if (!readsCpu) {
+        return;
+      }
       long now = System.nanoTime();
       context.owner().setTimer(Math.max(1, (measureStart - now) / 1_000_000),
           t -> cpuAtStart = new CpuUsage.Snapshot());
@@ -227,18 +322,21 @@ public final class HttpLoad implements AutoCloseable {
   }
 
   private static final class ClosedLoop extends Run {
+    private final long origin;
     private Context context;
 
+    /** {@code origin}: when the warm-up starts (a {@code nanoTime}), or 0 for "at start". */
     ClosedLoop(LoadTarget target, HttpClientAgent client, int connections, Duration warmup,
-        Duration duration) {
-      super(target, client, connections, warmup, duration);
+        Duration duration, long origin, java.util.Set<Long> generatorThreads, boolean readsCpu) {
+      super(target, client, connections, warmup, duration, generatorThreads, readsCpu);
+      this.origin = origin;
     }
 
     @Override
     void start(Context context) {
       this.context = context;
       long now = System.nanoTime();
-      measureStart = now + warmupNanos;
+      measureStart = (origin == 0 ? now : origin) + warmupNanos;
       measureEnd = measureStart + durationNanos;
       watchCpu(context);
       for (int i = 0; i < connections; i++) {
@@ -282,7 +380,7 @@ public final class HttpLoad implements AutoCloseable {
 
     FixedRate(LoadTarget target, HttpClientAgent client, int connections, double rate,
         Duration warmup, Duration duration) {
-      super(target, client, connections, warmup, duration);
+      super(target, client, connections, warmup, duration, null, true);
       this.rate = rate;
       this.total = (long) Math.ceil((warmupNanos + durationNanos) / 1e9 * rate);
     }

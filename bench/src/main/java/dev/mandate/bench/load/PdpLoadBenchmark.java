@@ -28,9 +28,11 @@ import picocli.CommandLine.Option;
  * {@link HttpLoad} generator, and the report gives the PDP's saturation throughput as a fraction
  * of the bare endpoint's.
  *
- * <p>The servers and the generator share the machine's cores; the generator uses one event loop
- * (plus a sleeping pacing thread at a fixed rate). Each server runs alone while it is measured:
- * the bare server is closed before the decision service starts.
+ * <p>The servers and the generator share the machine's cores. At saturation the generator uses
+ * one event loop per CPU (by default), so that the bare endpoint is measured at what the CPUs
+ * allow rather than at what one generator thread can send; at a fixed rate it uses one (plus a
+ * sleeping pacing thread). Each server runs alone while it is measured: the bare server is
+ * closed before the decision service starts.
  */
 @Command(name = "bench-load", mixinStandardHelpOptions = true,
     description = "HTTP load benchmark of the decision service against a bare Vert.x endpoint.")
@@ -51,6 +53,10 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
       description = "Connections (closed loop: requests in flight; fixed rate: upper bound) "
           + "(default: ${DEFAULT-VALUE}).")
   int connections;
+
+  @Option(names = "--generator-loops", paramLabel = "N",
+      description = "Event loops of the generator at saturation (default: one per CPU).")
+  int generatorLoops = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--rate", paramLabel = "REQ_PER_S", defaultValue = "5000",
       description = "Offered load of the fixed-rate runs (default: ${DEFAULT-VALUE}).")
@@ -92,7 +98,7 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
     List<LoadResult> results = new ArrayList<>();
     Map<String, Object> pdpLog = new LinkedHashMap<>();
 
-    try (HttpLoad load = new HttpLoad()) {
+    try (HttpLoad load = new HttpLoad(generatorLoops)) {
       if (only == null || only.equals("bare")) {
         progress("bare endpoint");
         try (BareServer bare = BareServer.start()) {
@@ -156,7 +162,10 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
           .toString());
-      doc.put("machine", machine());
+      Map<String, Object> machine = machine();
+      machine.put("generator", "in-process, " + generatorLoops + " event loop(s) at saturation, "
+          + "1 at a fixed rate; shares the CPUs with the server");
+      doc.put("machine", machine);
       doc.put("settings", Map.of("warmup_seconds", warmupSeconds,
           "duration_seconds", durationSeconds, "connections", connections, "rate", rate,
           "input", input.toString(), "policies", policies.toString()));
@@ -171,9 +180,10 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
     Map<String, Object> m = machine();
     System.out.printf(Locale.ROOT, "Mandate load benchmark: %s, %d CPUs, JDK %s (%s)%n",
         m.get("os"), m.get("cpus"), m.get("java"), m.get("vm"));
-    System.out.printf(Locale.ROOT, "The generator (1 event loop) and the server share these %d "
-        + "CPUs. Warm-up %d s, measured %d s per row; POST %s with %s.%n%n",
-        m.get("cpus"), warmupSeconds, durationSeconds, EXCHANGE_PATH, input);
+    System.out.printf(Locale.ROOT, "The generator (%d event loop(s) at saturation, 1 at a fixed "
+        + "rate) and the server share these %d CPUs. Warm-up %d s, measured %d s per row; POST %s "
+        + "with %s.%n%n", generatorLoops, m.get("cpus"), warmupSeconds, durationSeconds,
+        EXCHANGE_PATH, input);
     System.out.print(Report.table(results));
     System.out.println();
     if (ratio != null) {

@@ -1,0 +1,48 @@
+package dev.mandate.bench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The generator against the bare endpoint: results of one and of several event loops. */
+class HttpLoadTest {
+  private static final byte[] BODY = "{\"input\":{}}".getBytes(StandardCharsets.UTF_8);
+
+  private static LoadTarget target(BareServer bare, ResponseCheck check) {
+    return LoadTarget.of("bare", URI.create("http://127.0.0.1:" + bare.port() + "/x"), BODY,
+        check);
+  }
+
+  @Test
+  void severalLoopsMeasureOneWindowAndMergeTheirResults() throws Exception {
+    try (BareServer bare = BareServer.start(); HttpLoad load = new HttpLoad(2)) {
+      LoadResult r = load.saturate(target(bare, ResponseCheck.ok("\"allow\":true")), 5,
+          Duration.ofMillis(300), Duration.ofSeconds(1));
+      assertEquals(5, r.connections());
+      assertEquals(0, r.errors());
+      assertTrue(r.ok() > 0);
+      assertEquals(r.ok(), r.latency().getTotalCount(), "every success is one latency sample");
+      assertEquals(r.ok(), r.throughput() * r.seconds(), 1.0,
+          "throughput counts the answers of both loops in the window");
+      assertNotNull(r.cpu(), "the first loop read the CPU clocks for all of them");
+      assertTrue(r.cpu().byGroup().containsKey(CpuUsage.GENERATOR));
+    }
+  }
+
+  @Test
+  void aFailedCheckIsAnErrorOnEveryLoop() throws Exception {
+    try (BareServer bare = BareServer.start(); HttpLoad load = new HttpLoad(2)) {
+      LoadResult r = load.saturate(target(bare, ResponseCheck.ok("\"allow\":false")), 2,
+          Duration.ofMillis(200), Duration.ofMillis(500));
+      assertEquals(0, r.ok());
+      assertTrue(r.errors() > 0);
+      assertEquals(1, r.errorExamples().size(), "the same failure is listed once: "
+          + r.errorExamples());
+    }
+  }
+}
