@@ -339,9 +339,19 @@ final class Lowerer {
 
   // ---------------------------------------------------------------- terms
 
+  /**
+   * Strings of the policy with their text interned. Documents parsed from JSON carry interned
+   * member names (Jackson's default), so a policy's {@code input.subject_token} and the input's
+   * key then hold the same {@code String}, and each map lookup's equality check ends at the
+   * identity test.
+   */
+  private static Value canonical(Value v) {
+    return v instanceof StringValue sv ? StringValue.of(sv.value().intern()) : v;
+  }
+
   PTerm term(Term t, Scope s) {
     return switch (t) {
-      case Term.Scalar sc -> new PTerm.Const(sc.value());
+      case Term.Scalar sc -> new PTerm.Const(canonical(sc.value()));
       case Term.Var v -> var(v, s);
       case Term.Ref r -> ref(r, s);
       case Term.ArrayTerm a -> {
@@ -547,7 +557,7 @@ final class Lowerer {
         }
         yield new PTerm.ObjectLit(keys, values);
       }
-      case Term.Scalar sc -> new PTerm.Const(sc.value());
+      case Term.Scalar sc -> new PTerm.Const(canonical(sc.value()));
       default -> {
         if (lenient) {
           yield term(t, s);
@@ -595,9 +605,9 @@ final class Lowerer {
     if (mod.ruleNames().contains(name)) {
       List<PTerm> path = new ArrayList<>();
       for (String p : mod.packagePath()) {
-        path.add(new PTerm.Const(StringValue.of(p)));
+        path.add(new PTerm.Const(StringValue.of(p.intern())));
       }
-      path.add(new PTerm.Const(StringValue.of(name)));
+      path.add(new PTerm.Const(StringValue.of(name.intern())));
       path.addAll(rest);
       return new PTerm.Ref(PTerm.Root.DATA, null, path.toArray(new PTerm[0]), loc);
     }

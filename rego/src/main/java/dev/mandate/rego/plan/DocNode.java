@@ -51,7 +51,7 @@ public final class DocNode {
   }
 
   public DocNode childOrCreate(String name) {
-    return children.computeIfAbsent(StringValue.of(name), k -> {
+    return children.computeIfAbsent(StringValue.of(name.intern()), k -> { // see Lowerer.canonical
       List<String> p = new ArrayList<>(path);
       p.add(name);
       return new DocNode(p);
