@@ -173,6 +173,10 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
       if (ratio != null) {
         doc.put("pdp_to_bare_saturation_ratio", Math.round(ratio * 1000) / 1000.0);
       }
+      String warning = bareBelowCeiling(results);
+      if (warning != null) {
+        doc.put("bare_warning", warning);
+      }
       doc.putAll(pdpLog);
       System.out.println(Report.write(doc));
       return;
@@ -189,6 +193,10 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
     if (ratio != null) {
       System.out.printf(Locale.ROOT, "PDP / bare, saturation throughput: %.2f%n", ratio);
     }
+    String warning = bareBelowCeiling(results);
+    if (warning != null) {
+      System.out.println("Note: " + warning);
+    }
     if (pdpSat != null) {
       System.out.printf(Locale.ROOT, "Targets: >= %,.0f decisions/s: %s; >= %.0f%% of bare: %s%n",
           TARGET_DECISIONS_PER_SECOND,
@@ -203,6 +211,29 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "Load average before / after: %s / %s (more than the CPU "
         + "count means other work competed)%n", pdpLog.get("load_average_before"),
         pdpLog.get("load_average_after"));
+  }
+
+  /** Below this share of the CPUs busy, a saturation run did not reach what the CPUs allow. */
+  static final double SATURATED_CPU_SHARE = 0.9;
+
+  /**
+   * A warning when the bare endpoint's saturation run left CPUs idle: then its figure is below
+   * the machine's ceiling (on a VM, wake-up latency can bound it first), and the ratio to it is
+   * overstated. Null when it kept the CPUs busy or was not measured.
+   */
+  static String bareBelowCeiling(List<LoadResult> results) {
+    LoadResult bare = find(results, "bare", LoadResult.SATURATION);
+    if (bare == null || bare.cpu() == null) {
+      return null;
+    }
+    int cpus = Runtime.getRuntime().availableProcessors();
+    double busy = bare.cpu().cpusBusy();
+    if (busy >= SATURATED_CPU_SHARE * cpus) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "the bare endpoint kept %.2f of %d CPUs busy at "
+        + "saturation, so its figure is below the CPUs' limit and the PDP / bare ratio is "
+        + "overstated; compare several runs (bench/README.md, \"Latest figures\").", busy, cpus);
   }
 
   private static String verdict(boolean met) {
