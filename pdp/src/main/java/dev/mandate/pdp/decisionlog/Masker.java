@@ -1,6 +1,8 @@
 package dev.mandate.pdp.decisionlog;
 
 import dev.mandate.rego.value.ArrayValue;
+import dev.mandate.rego.value.BooleanValue;
+import dev.mandate.rego.value.NullValue;
 import dev.mandate.rego.value.NumberValue;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.StringValue;
@@ -162,8 +164,8 @@ public final class Masker {
           Value key = keys[i];
           String name = key instanceof StringValue ks ? ks.value() : key.toString();
           Value child = values[i];
-          if (child.isScalar() && !(child instanceof StringValue) && !(child instanceof NumberValue)) {
-            continue; // null and booleans are never masked
+          if (child instanceof BooleanValue || child instanceof NullValue) {
+            continue; // never masked
           }
           Value newChild = mask(child, new Where(where, name), isSensitiveName(name), masked);
           if (newChild != child) {

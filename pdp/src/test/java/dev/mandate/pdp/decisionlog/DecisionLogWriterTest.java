@@ -66,6 +66,10 @@ class DecisionLogWriterTest {
         Rfc3339.nano(Instant.parse("2025-01-02T03:04:05.000000001Z")));
     assertEquals("2025-01-02T03:04:05.5Z",
         Rfc3339.nano(Instant.parse("2025-01-02T03:04:05.500Z")));
+    assertEquals("2025-01-02T03:04:05.01002Z",
+        Rfc3339.nano(Instant.parse("2025-01-02T03:04:05.010020Z")));
+    assertEquals("2025-01-02T03:04:05.123456789Z",
+        Rfc3339.nano(Instant.parse("2025-01-02T03:04:05.123456789Z")));
   }
 
   @Test
