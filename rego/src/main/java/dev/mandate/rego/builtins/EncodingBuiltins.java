@@ -1,5 +1,6 @@
 package dev.mandate.rego.builtins;
 
+import dev.mandate.rego.value.GoQuote;
 import dev.mandate.rego.value.ArrayValue;
 import dev.mandate.rego.value.BooleanValue;
 import dev.mandate.rego.value.ObjectValue;

@@ -1,5 +1,6 @@
 package dev.mandate.rego.builtins;
 
+import dev.mandate.rego.value.GoQuote;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.mandate.rego.builtins;
 
+import dev.mandate.rego.value.GoQuote;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.mandate.rego.builtins;
 
+import dev.mandate.rego.value.GoQuote;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.re2j.Pattern;

@@ -98,7 +98,7 @@ public final class Values {
 
   public static void appendRego(StringBuilder sb, Value v) {
     switch (v) {
-      case StringValue s -> Json.appendQuoted(sb, s.value());
+      case StringValue s -> sb.append(GoQuote.quote(s.value())); // as OPA prints a string term
       case ArrayValue a -> {
         sb.append('[');
         for (int i = 0; i < a.size(); i++) {

@@ -1,4 +1,4 @@
-package dev.mandate.rego.builtins;
+package dev.mandate.rego.value;
 
 /**
  * Go's {@code strconv} quoting ({@code Quote}, {@code QuoteToASCII}, {@code QuoteRune},
