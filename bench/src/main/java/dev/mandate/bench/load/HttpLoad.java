@@ -58,6 +58,10 @@ public final class HttpLoad implements AutoCloseable {
 
   private final Vertx vertx;
   private final int eventLoops;
+  /** How many threads sent the last multi-loop saturation run (for tests: one per loop). */
+  volatile int lastSaturationThreads;
+  /** The generator's event loops; run i of a saturation run is confined to loop i. */
+  private final List<io.netty.channel.EventLoop> loops = new ArrayList<>();
 
   /** A generator on one event loop. */
   public HttpLoad() {
@@ -74,6 +78,10 @@ public final class HttpLoad implements AutoCloseable {
         .setEventLoopPoolSize(eventLoops)
         .setWorkerPoolSize(1)
         .setInternalBlockingPoolSize(1));
+    for (io.netty.util.concurrent.EventExecutor e
+        : ((io.vertx.core.internal.VertxInternal) vertx).nettyEventLoopGroup()) {
+      loops.add((io.netty.channel.EventLoop) e);
+    }
   }
 
   /** The event loops a saturation run uses. */
@@ -103,8 +111,10 @@ public final class HttpLoad implements AutoCloseable {
     for (int i = 0; i < loops; i++) {
       shares.add(connections / loops + (i < connections % loops ? 1 : 0));
     }
-    return merge(runAll(target, shares, (client, i) -> new ClosedLoop(target, client,
-        shares.get(i), warmup, duration, origin, threads, i == 0)), connections);
+    LoadResult merged = merge(runAll(target, shares, (client, i) -> new ClosedLoop(target,
+        client, shares.get(i), warmup, duration, origin, threads, i == 0)), connections);
+    lastSaturationThreads = threads.size();
+    return merged;
   }
 
   /** One saturation result from the loops' results over the same window. */
@@ -151,8 +161,8 @@ public final class HttpLoad implements AutoCloseable {
   }
 
   /**
-   * Starts one run per entry of {@code connections}, each with its own client on its own event
-   * loop context (round robin over the generator's loops), and waits for all of them.
+   * Starts one run per entry of {@code connections}, each with its own client, run i on the
+   * generator's event loop i, and waits for all of them.
    */
   private List<LoadResult> runAll(LoadTarget target, List<Integer> connections,
       java.util.function.BiFunction<HttpClientAgent, Integer, Run> runFactory) {
@@ -172,7 +182,12 @@ public final class HttpLoad implements AutoCloseable {
         clients.add(client);
         Run r = runFactory.apply(client, i);
         runs.add(r);
-        Context context = ((io.vertx.core.internal.VertxInternal) vertx).createEventLoopContext();
+        // An explicit loop per run: contexts created without one take the next loop in turn,
+        // and creating a client takes a turn too, which can put every run on the same loop.
+        Context context = ((io.vertx.core.internal.VertxInternal) vertx).contextBuilder()
+            .withThreadingModel(io.vertx.core.ThreadingModel.EVENT_LOOP)
+            .withEventLoop(loops.get(i % loops.size()))
+            .build();
         context.runOnContext(v -> r.start(context));
       }
       List<LoadResult> results = new ArrayList<>();

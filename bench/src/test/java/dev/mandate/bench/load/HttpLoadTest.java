@@ -19,7 +19,9 @@ class HttpLoadTest {
     try (BareServer bare = BareServer.start(); HttpLoad load = new HttpLoad(2)) {
       LoadTarget target = LoadTarget.of("bare",
           URI.create("http://127.0.0.1:" + bare.port() + "/x"), BODY, ResponseCheck.ok(expected));
-      return load.saturate(target, connections, warmup, duration);
+      LoadResult r = load.saturate(target, connections, warmup, duration);
+      assertEquals(2, load.lastSaturationThreads, "each loop's run sent from its own thread");
+      return r;
     }
   }
 
