@@ -90,15 +90,24 @@ public final class HttpLoad implements AutoCloseable {
   }
 
   /**
-   * Closed loop: {@code connections} requests in flight at all times, spread over the
+   * Closed loop: {@code connections} requests in flight at all times, spread over all of the
    * generator's event loops (at most one loop per connection).
    */
   public LoadResult saturate(LoadTarget target, int connections, Duration warmup,
       Duration duration) {
+    return saturate(target, connections, eventLoops, warmup, duration);
+  }
+
+  /** {@link #saturate(LoadTarget, int, Duration, Duration)} on {@code loops} of the loops. */
+  public LoadResult saturate(LoadTarget target, int connections, int loops, Duration warmup,
+      Duration duration) {
     if (connections <= 0) {
       throw new IllegalArgumentException("connections must be positive");
     }
-    int loops = Math.min(eventLoops, connections);
+    if (loops <= 0 || loops > eventLoops) {
+      throw new IllegalArgumentException("loops must be between 1 and " + eventLoops);
+    }
+    loops = Math.min(loops, connections);
     if (loops == 1) {
       return run(target, connections, client -> new ClosedLoop(target, client, connections,
           warmup, duration, 0, null, true));
@@ -139,7 +148,8 @@ public final class HttpLoad implements AutoCloseable {
       }
     }
     return new LoadResult(first.target(), LoadResult.SATURATION, connections, 0, first.seconds(),
-        ok, errors, warmupErrors, throughput, latency, List.copyOf(examples), first.cpu());
+        ok, errors, warmupErrors, throughput, latency, List.copyOf(examples), first.cpu(),
+        parts.size());
   }
 
   /** Open loop: {@code rate} requests per second on at most {@code connections} connections. */
@@ -332,7 +342,8 @@ public final class HttpLoad implements AutoCloseable {
       closeCpu();
       double seconds = durationNanos / 1e9;
       result.complete(new LoadResult(target.name(), mode, connections, targetRate, seconds, ok,
-          errors, warmupErrors, completedInWindow / seconds, latency, List.copyOf(errorExamples), cpu));
+          errors, warmupErrors, completedInWindow / seconds, latency, List.copyOf(errorExamples), cpu,
+          1));
     }
   }
 

@@ -18,13 +18,21 @@ import org.HdrHistogram.Histogram;
  * @param latency latency of the successful responses, microseconds
  * @param errorExamples a few distinct failures (warm-up included), to tell what went wrong
  * @param cpu where this JVM's CPU time went during the window
+ * @param generatorLoops the generator's event loops that sent the requests
  */
 public record LoadResult(String target, String mode, int connections, double targetRate,
     double seconds, long ok, long errors, long warmupErrors, double throughput,
-    Histogram latency, List<String> errorExamples, CpuUsage cpu) {
+    Histogram latency, List<String> errorExamples, CpuUsage cpu, int generatorLoops) {
 
   public static final String SATURATION = "saturation";
   public static final String FIXED_RATE = "fixed-rate";
+
+  /** The mode as the report prints it: the rate of a fixed-rate run, the loops of a saturation. */
+  public String label() {
+    return mode.equals(FIXED_RATE)
+        ? String.format(java.util.Locale.ROOT, "fixed %,.0f/s", targetRate)
+        : mode + " (" + generatorLoops + " gen)";
+  }
 
   public double p50Micros() {
     return latency.getValueAtPercentile(50);

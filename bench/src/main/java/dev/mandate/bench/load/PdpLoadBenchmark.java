@@ -28,11 +28,11 @@ import picocli.CommandLine.Option;
  * {@link HttpLoad} generator, and the report gives the PDP's saturation throughput as a fraction
  * of the bare endpoint's.
  *
- * <p>The servers and the generator share the machine's cores. At saturation the generator uses
- * one event loop per CPU (by default), so that the bare endpoint is measured at what the CPUs
- * allow rather than at what one generator thread can send; at a fixed rate it uses one (plus a
- * sleeping pacing thread). Each server runs alone while it is measured: the bare server is
- * closed before the decision service starts.
+ * <p>The servers and the generator share the machine's cores. Each server is saturated twice,
+ * by a generator on one event loop and on one per CPU (by default), and the better run is its
+ * figure (see {@link #saturate}); at a fixed rate the generator uses one loop (plus a sleeping
+ * pacing thread). Each server runs alone while it is measured: the bare server is closed before
+ * the decision service starts.
  */
 @Command(name = "bench-load", mixinStandardHelpOptions = true,
     description = "HTTP load benchmark of the decision service against a bare Vert.x endpoint.")
@@ -55,7 +55,8 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
   int connections;
 
   @Option(names = "--generator-loops", paramLabel = "N",
-      description = "Event loops of the generator at saturation (default: one per CPU).")
+      description = "Each server is saturated by a generator on 1 event loop and on N; the "
+          + "better run counts (default: one per CPU).")
   int generatorLoops = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--rate", paramLabel = "REQ_PER_S", defaultValue = "5000",
@@ -104,7 +105,7 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
         try (BareServer bare = BareServer.start()) {
           LoadTarget t = LoadTarget.of("bare",
               URI.create("http://127.0.0.1:" + bare.port() + EXCHANGE_PATH), body, permit);
-          results.add(load.saturate(t, connections, warmup, duration));
+          saturate(load, t, warmup, duration, results);
           results.add(load.fixedRate(t, rate, connections, warmup, duration));
         }
       }
@@ -114,7 +115,7 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
         try (Pdp pdp = Pdp.start(config(policies, logFile))) {
           LoadTarget t = LoadTarget.of("pdp",
               URI.create("http://127.0.0.1:" + pdp.port() + EXCHANGE_PATH), body, permit);
-          results.add(load.saturate(t, connections, warmup, duration));
+          saturate(load, t, warmup, duration, results);
           results.add(load.fixedRate(t, rate, connections, warmup, duration));
           pdpLog.put("decision_log_written", pdp.metrics().decisionLogWritten.value());
           pdpLog.put("decision_log_dropped",
@@ -128,6 +129,20 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
     pdpLog.put("load_average_after", loadAverage());
     print(results, pdpLog);
     return 0;
+  }
+
+  /**
+   * Saturates the target with one generator loop and, when there are more, with all of them:
+   * on CPUs shared with the server, a second sending thread lifts a light server's figure (one
+   * thread cannot send fast enough) and lowers a heavy one's (the thread takes CPU the server
+   * needs). Each server's saturation figure is the better of the two.
+   */
+  private void saturate(HttpLoad load, LoadTarget t, Duration warmup, Duration duration,
+      List<LoadResult> results) {
+    results.add(load.saturate(t, connections, 1, warmup, duration));
+    if (generatorLoops > 1) {
+      results.add(load.saturate(t, connections, generatorLoops, warmup, duration));
+    }
   }
 
   /**
@@ -163,8 +178,9 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
       doc.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
           .toString());
       Map<String, Object> machine = machine();
-      machine.put("generator", "in-process, " + generatorLoops + " event loop(s) at saturation, "
-          + "1 at a fixed rate; shares the CPUs with the server");
+      machine.put("generator", "in-process, 1 and " + generatorLoops + " event loop(s) at "
+          + "saturation (the better run counts), 1 at a fixed rate; shares the CPUs with the "
+          + "server");
       doc.put("machine", machine);
       doc.put("settings", Map.of("warmup_seconds", warmupSeconds,
           "duration_seconds", durationSeconds, "connections", connections, "rate", rate,
@@ -184,14 +200,15 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
     Map<String, Object> m = machine();
     System.out.printf(Locale.ROOT, "Mandate load benchmark: %s, %d CPUs, JDK %s (%s)%n",
         m.get("os"), m.get("cpus"), m.get("java"), m.get("vm"));
-    System.out.printf(Locale.ROOT, "The generator (%d event loop(s) at saturation, 1 at a fixed "
-        + "rate) and the server share these %d CPUs. Warm-up %d s, measured %d s per row; POST %s "
-        + "with %s.%n%n", generatorLoops, m.get("cpus"), warmupSeconds, durationSeconds,
+    System.out.printf(Locale.ROOT, "The generator (1 and %d event loop(s) at saturation, 1 at a "
+        + "fixed rate) and the server share these %d CPUs. Warm-up %d s, measured %d s per row; "
+        + "POST %s with %s.%n%n", generatorLoops, m.get("cpus"), warmupSeconds, durationSeconds,
         EXCHANGE_PATH, input);
     System.out.print(Report.table(results));
     System.out.println();
     if (ratio != null) {
-      System.out.printf(Locale.ROOT, "PDP / bare, saturation throughput: %.2f%n", ratio);
+      System.out.printf(Locale.ROOT, "PDP / bare, saturation throughput (the better run of "
+          + "each): %.2f%n", ratio);
     }
     String warning = bareBelowCeiling(results);
     if (warning != null) {
@@ -247,9 +264,10 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
         : pdp.throughput() / bare.throughput();
   }
 
+  /** The target's run in that mode; of several saturation runs, the one with most answers. */
   private static LoadResult find(List<LoadResult> results, String target, String mode) {
     return results.stream().filter(r -> r.target().equals(target) && r.mode().equals(mode))
-        .findFirst().orElse(null);
+        .max(java.util.Comparator.comparingDouble(LoadResult::throughput)).orElse(null);
   }
 
   static Map<String, Object> machine() {

@@ -14,15 +14,13 @@ final class Report {
 
   static String table(List<LoadResult> results) {
     StringBuilder out = new StringBuilder();
-    String header = String.format(Locale.ROOT, "%-6s %-18s %6s %11s %10s %10s %10s %8s%n",
+    String header = String.format(Locale.ROOT, "%-6s %-20s %6s %11s %10s %10s %10s %8s%n",
         "server", "mode", "conns", "req/s", "p50 ms", "p99 ms", "p99.9 ms", "errors");
     out.append(header);
     out.append("-".repeat(header.length() - 1)).append('\n');
     for (LoadResult r : results) {
-      String mode = r.mode().equals(LoadResult.FIXED_RATE)
-          ? String.format(Locale.ROOT, "fixed %,.0f/s", r.targetRate()) : r.mode();
-      out.append(String.format(Locale.ROOT, "%-6s %-18s %6d %,11.0f %10.3f %10.3f %10.3f %8s%n",
-          r.target(), mode, r.connections(), r.throughput(), r.p50Micros() / 1000,
+      out.append(String.format(Locale.ROOT, "%-6s %-20s %6d %,11.0f %10.3f %10.3f %10.3f %8s%n",
+          r.target(), r.label(), r.connections(), r.throughput(), r.p50Micros() / 1000,
           r.p99Micros() / 1000, r.p999Micros() / 1000, errors(r)));
     }
     out.append("\nCPU time per successful request in the window (µs), by thread group:\n");
@@ -37,13 +35,13 @@ final class Report {
               .append(String.format(Locale.ROOT, "%.0f", v));
         }
       });
-      out.append(String.format(Locale.ROOT, "  %-4s %-10s %.2f CPUs busy: %s; %,d B allocated "
-          + "per request, GC %d ms%n", r.target(), r.mode(), r.cpu().cpusBusy(), line,
+      out.append(String.format(Locale.ROOT, "  %-4s %-20s %.2f CPUs busy: %s; %,d B allocated "
+          + "per request, GC %d ms%n", r.target(), r.label(), r.cpu().cpusBusy(), line,
           r.ok() == 0 ? 0 : r.cpu().allocatedBytes() / r.ok(), r.cpu().gcMillis()));
     }
     for (LoadResult r : results) {
       for (String e : r.errorExamples()) {
-        out.append("  error (").append(r.target()).append(' ').append(r.mode()).append("): ")
+        out.append("  error (").append(r.target()).append(' ').append(r.label()).append("): ")
             .append(e).append('\n');
       }
     }
@@ -60,6 +58,7 @@ final class Report {
     m.put("server", r.target());
     m.put("mode", r.mode());
     m.put("connections", r.connections());
+    m.put("generator_loops", r.generatorLoops());
     if (r.mode().equals(LoadResult.FIXED_RATE)) {
       m.put("target_rate", r.targetRate());
     }

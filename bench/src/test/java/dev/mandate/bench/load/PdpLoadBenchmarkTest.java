@@ -15,7 +15,7 @@ class PdpLoadBenchmarkTest {
     long process = (long) (wall * Runtime.getRuntime().availableProcessors() * shareOfCpusBusy);
     CpuUsage cpu = new CpuUsage(wall, process, Map.of(CpuUsage.GENERATOR, process), 0, 0);
     return new LoadResult("bare", LoadResult.SATURATION, 32, 0, 1, 1000, 0, 0, 1000,
-        new Histogram(3), List.of(), cpu);
+        new Histogram(3), List.of(), cpu, 2);
   }
 
   @Test
