@@ -57,7 +57,6 @@ public final class HttpLoad implements AutoCloseable {
   private static final String OK = new String("ok");
 
   private final Vertx vertx;
-  private final int eventLoops;
   /** How many threads sent the last multi-loop saturation run (for tests: one per loop). */
   volatile int lastSaturationThreads;
   /** The generator's event loops; run i of a saturation run is confined to loop i. */
@@ -73,7 +72,6 @@ public final class HttpLoad implements AutoCloseable {
     if (eventLoops <= 0) {
       throw new IllegalArgumentException("eventLoops must be positive");
     }
-    this.eventLoops = eventLoops;
     this.vertx = Vertx.vertx(new VertxOptions()
         .setEventLoopPoolSize(eventLoops)
         .setWorkerPoolSize(1)
@@ -84,31 +82,26 @@ public final class HttpLoad implements AutoCloseable {
     }
   }
 
-  /** The event loops a saturation run uses. */
-  public int eventLoops() {
-    return eventLoops;
-  }
-
   /**
    * Closed loop: {@code connections} requests in flight at all times, spread over all of the
    * generator's event loops (at most one loop per connection).
    */
   public LoadResult saturate(LoadTarget target, int connections, Duration warmup,
       Duration duration) {
-    return saturate(target, connections, eventLoops, warmup, duration);
+    return saturate(target, connections, loops.size(), warmup, duration);
   }
 
-  /** {@link #saturate(LoadTarget, int, Duration, Duration)} on {@code loops} of the loops. */
-  public LoadResult saturate(LoadTarget target, int connections, int loops, Duration warmup,
+  /** {@link #saturate(LoadTarget, int, Duration, Duration)} on {@code count} of the loops. */
+  public LoadResult saturate(LoadTarget target, int connections, int count, Duration warmup,
       Duration duration) {
     if (connections <= 0) {
       throw new IllegalArgumentException("connections must be positive");
     }
-    if (loops <= 0 || loops > eventLoops) {
-      throw new IllegalArgumentException("loops must be between 1 and " + eventLoops);
+    if (count <= 0 || count > loops.size()) {
+      throw new IllegalArgumentException("count must be between 1 and " + loops.size());
     }
-    loops = Math.min(loops, connections);
-    if (loops == 1) {
+    int used = Math.min(count, connections);
+    if (used == 1) {
       return run(target, connections, client -> new ClosedLoop(target, client, connections,
           warmup, duration, 0, null, true));
     }
@@ -117,8 +110,8 @@ public final class HttpLoad implements AutoCloseable {
     long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
     java.util.Set<Long> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     List<Integer> shares = new ArrayList<>();
-    for (int i = 0; i < loops; i++) {
-      shares.add(connections / loops + (i < connections % loops ? 1 : 0));
+    for (int i = 0; i < used; i++) {
+      shares.add(connections / used + (i < connections % used ? 1 : 0));
     }
     LoadResult merged = merge(runAll(target, shares, (client, i) -> new ClosedLoop(target,
         client, shares.get(i), warmup, duration, origin, threads, i == 0)), connections);

@@ -45,7 +45,6 @@ final class Utf8Buffer extends Writer {
 
   @Override
   public void write(String s, int off, int len) {
-    ensure(len);
     for (int i = off; i < off + len; i++) {
       put(s.charAt(i));
     }

@@ -88,9 +88,9 @@ public final class ObjectValue implements Value {
   private static final int INSERTION_SORT_MAX = 16;
 
   /**
-   * Keys in OPA's order with their values. Most objects are small with string keys (JSON input,
-   * policy results), and are sorted with one pass over the map and an insertion sort that moves
-   * values along with keys, instead of a general sort followed by a lookup per key.
+   * Keys in OPA's order with their values. Most objects are small (JSON input, policy results),
+   * and are sorted with one pass over the map and an insertion sort that moves values along with
+   * keys, instead of a general sort followed by a lookup per key.
    */
   private static Sorted sort(Map<Value, Value> map) {
     int n = map.size();
@@ -105,15 +105,11 @@ public final class ObjectValue implements Value {
       return new Sorted(k, v);
     }
     int i = 0;
-    boolean strings = true;
     for (Map.Entry<Value, Value> e : map.entrySet()) {
       Value key = e.getKey();
       Value value = e.getValue();
-      strings &= key instanceof StringValue;
       int j = i++;
-      while (j > 0 && (strings
-          ? Values.compareStrings(((StringValue) k[j - 1]).value(), ((StringValue) key).value())
-          : Values.compare(k[j - 1], key)) > 0) {
+      while (j > 0 && Values.compare(k[j - 1], key) > 0) {
         k[j] = k[j - 1];
         v[j] = v[j - 1];
         j--;
