@@ -1,13 +1,9 @@
 package dev.mandate.pdp.decisionlog;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.mandate.rego.value.Json;
+import dev.mandate.rego.value.JsonBytes;
 import dev.mandate.rego.value.NumberValue;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.StringValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +16,6 @@ import java.util.Map;
 public final class EventEncoder {
   /** The bundle name revisions are reported under. */
   public static final String BUNDLE_NAME = "mandate";
-
-  private static final JsonFactory JSON = new JsonFactory();
 
   private final Masker masker;
   private final ObjectValue labels;
@@ -39,50 +33,35 @@ public final class EventEncoder {
    */
   public byte[] encode(DecisionEvent e) {
     Masker.Masked m = masker.apply(e.input(), e.result());
-    Utf8Buffer out = new Utf8Buffer(4096);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeFieldName("bundles");
-      g.writeStartObject();
-      g.writeFieldName(BUNDLE_NAME);
-      g.writeStartObject();
-      g.writeStringField("revision", e.revision());
-      g.writeEndObject();
-      g.writeEndObject();
-      g.writeStringField("decision_id", e.decisionId());
-      if (!m.erased().isEmpty()) {
-        writeStrings(g, "erased", m.erased());
-      }
-      if (e.error() != null) {
-        g.writeFieldName("error");
-        Json.writeValue(g, e.error());
-      }
-      if (m.input() != null) {
-        g.writeFieldName("input");
-        Json.writeValue(g, m.input());
-      }
-      g.writeFieldName("labels");
-      Json.writeValue(g, labels);
-      if (!m.masked().isEmpty()) {
-        writeStrings(g, "masked", m.masked());
-      }
-      if (!e.metrics().isEmpty()) {
-        g.writeFieldName("metrics");
-        Json.writeValue(g, metrics(e.metrics()));
-      }
-      g.writeStringField("path", e.path());
-      if (e.requestedBy() != null) {
-        g.writeStringField("requested_by", e.requestedBy());
-      }
-      if (m.result() != null) {
-        g.writeFieldName("result");
-        Json.writeValue(g, m.result());
-      }
-      g.writeStringField("timestamp", Rfc3339.nano(e.timestamp()));
-      g.writeEndObject();
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex); // the buffer itself never fails
+    JsonBytes out = new JsonBytes(4096);
+    out.raw('{').name("bundles").raw('{').name(BUNDLE_NAME).raw('{')
+        .name("revision").string(e.revision()).raw('}').raw('}');
+    out.raw(',').name("decision_id").string(e.decisionId());
+    if (!m.erased().isEmpty()) {
+      strings(out.raw(',').name("erased"), m.erased());
     }
+    if (e.error() != null) {
+      out.raw(',').name("error").value(e.error());
+    }
+    if (m.input() != null) {
+      out.raw(',').name("input").value(m.input());
+    }
+    out.raw(',').name("labels").value(labels);
+    if (!m.masked().isEmpty()) {
+      strings(out.raw(',').name("masked"), m.masked());
+    }
+    if (!e.metrics().isEmpty()) {
+      out.raw(',').name("metrics").value(metrics(e.metrics()));
+    }
+    out.raw(',').name("path").string(e.path());
+    if (e.requestedBy() != null) {
+      out.raw(',').name("requested_by").string(e.requestedBy());
+    }
+    if (m.result() != null) {
+      out.raw(',').name("result").value(m.result());
+    }
+    out.raw(',').name("timestamp").string(Rfc3339.nano(e.timestamp()));
+    out.raw('}');
     return out.toByteArray();
   }
 
@@ -92,13 +71,14 @@ public final class EventEncoder {
     return mb.build();
   }
 
-  private static void writeStrings(JsonGenerator g, String field, List<String> items)
-      throws IOException {
-    g.writeFieldName(field);
-    g.writeStartArray();
-    for (String s : items) {
-      g.writeString(s);
+  private static void strings(JsonBytes out, List<String> items) {
+    out.raw('[');
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out.raw(',');
+      }
+      out.string(items.get(i));
     }
-    g.writeEndArray();
+    out.raw(']');
   }
 }

@@ -1,10 +1,11 @@
 package dev.mandate.pdp.http;
 
 import dev.mandate.rego.value.ArrayValue;
-import dev.mandate.rego.value.Json;
+import dev.mandate.rego.value.JsonBytes;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.StringValue;
 import dev.mandate.rego.value.Value;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +14,10 @@ import java.util.Map;
  *
  * @param status the HTTP status
  * @param contentType the Content-Type header
- * @param body the body text
+ * @param body the body, encoded (UTF-8 for text); not modified after construction
  * @param headers extra headers
  */
-public record ApiResponse(int status, String contentType, String body,
+public record ApiResponse(int status, String contentType, byte[] body,
     Map<String, String> headers) {
   static final String JSON = "application/json";
 
@@ -24,13 +25,19 @@ public record ApiResponse(int status, String contentType, String body,
     headers = Map.copyOf(headers);
   }
 
+  /** A text body, sent as UTF-8. */
+  public ApiResponse(int status, String contentType, String body, Map<String, String> headers) {
+    this(status, contentType, body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  /** Compact JSON, encoded straight to bytes: the body of every decision. */
   public static ApiResponse json(int status, Value body) {
-    return new ApiResponse(status, JSON, Json.write(body), Map.of());
+    return new ApiResponse(status, JSON, JsonBytes.encode(body), Map.of());
   }
 
   public static ApiResponse json(int status, Value body, boolean pretty) {
-    return new ApiResponse(status, JSON, pretty ? PrettyJson.write(body) : Json.write(body),
-        Map.of());
+    return pretty ? new ApiResponse(status, JSON, PrettyJson.write(body), Map.of())
+        : json(status, body);
   }
 
   /** OPA's error shape: {@code {"code": ..., "message": ...}}. */

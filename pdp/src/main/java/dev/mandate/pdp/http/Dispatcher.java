@@ -4,6 +4,7 @@ import dev.mandate.pdp.metrics.PdpMetrics;
 import dev.mandate.pdp.validation.InvalidInputException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -79,6 +80,6 @@ final class Dispatcher {
     }
     ctx.response().setStatusCode(r.status()).putHeader("Content-Type", r.contentType());
     r.headers().forEach((k, v) -> ctx.response().putHeader(k, v));
-    ctx.response().end(r.body());
+    ctx.response().end(Buffer.buffer(r.body()));
   }
 }

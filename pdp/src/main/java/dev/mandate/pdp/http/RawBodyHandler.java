@@ -17,6 +17,9 @@ import io.vertx.ext.web.RoutingContext;
 final class RawBodyHandler implements Handler<RoutingContext> {
   static final String BODY_KEY = "mandate.rawBody";
 
+  /** The most reserved up front for a body, whatever its declared length. */
+  static final int PRESIZE_MAX = 64 * 1024;
+
   private final long limit;
 
   RawBodyHandler(long limit) {
@@ -31,9 +34,11 @@ final class RawBodyHandler implements Handler<RoutingContext> {
       return;
     }
     String declared = req.getHeader("Content-Length");
+    long expected = 0;
     if (declared != null) {
       try {
-        if (Long.parseLong(declared.trim()) > limit) {
+        expected = Long.parseLong(declared.trim());
+        if (expected > limit) {
           ctx.fail(413);
           return;
         }
@@ -42,7 +47,11 @@ final class RawBodyHandler implements Handler<RoutingContext> {
         return;
       }
     }
-    Buffer body = Buffer.buffer();
+    // Sized from the declared length so a typical body is copied once, but never beyond
+    // PRESIZE_MAX: a client that declares a large body and sends nothing must not make the
+    // server reserve it.
+    Buffer body = expected > 0 ? Buffer.buffer((int) Math.min(expected, PRESIZE_MAX))
+        : Buffer.buffer();
     boolean[] failed = {false};
     req.handler(chunk -> {
       if (failed[0]) {

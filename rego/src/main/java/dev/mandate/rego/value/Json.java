@@ -191,7 +191,7 @@ public final class Json {
     }
   }
 
-  private static boolean allStrings(Value[] keys) {
+  static boolean allStrings(Value[] keys) {
     for (Value k : keys) {
       if (!(k instanceof StringValue)) {
         return false;
@@ -200,7 +200,7 @@ public final class Json {
     return true;
   }
 
-  private static String keyString(Value k) {
+  static String keyString(Value k) {
     return k instanceof StringValue s ? s.value() : Values.toRego(k);
   }
 

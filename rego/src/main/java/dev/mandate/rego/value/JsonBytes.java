@@ -1,0 +1,242 @@
+package dev.mandate.rego.value;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Compact JSON written straight to UTF-8 bytes: for responses and decision log lines, where the
+ * bytes are what goes out and a detour through characters (a {@code String} or a
+ * {@code Writer}) would cost a second pass and a copy.
+ *
+ * <p>The bytes are exactly those of {@link Json#write(Value)} encoded as UTF-8: object members in
+ * the same order, numbers in the same form, strings escaped the same way ({@code \"}, {@code \\},
+ * {@code \b \t \n \f \r}, other control characters as {@code \}{@code u00XX}; everything else,
+ * including non-ASCII, as is). A surrogate without its other half, which a Java string can hold
+ * but UTF-8 cannot encode, is written as {@code ?}, as the JDK's UTF-8 encoder writes it. Tests
+ * hold the two writers to each other.
+ *
+ * <p>An instance is a growable buffer; one JSON document may be assembled from several calls
+ * ({@link #name}, {@link #value}, {@link #raw}) when the caller writes an envelope itself. Not
+ * thread-safe.
+ */
+public final class JsonBytes {
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+
+  /**
+   * For each byte of a string's UTF-8 encoding, how it is escaped: 0 not at all, 'u' as
+   * {@code \}{@code u00XX}, anything else as a backslash and that character.
+   */
+  private static final byte[] ESCAPES = new byte[256];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      ESCAPES[c] = 'u';
+    }
+    ESCAPES['"'] = '"';
+    ESCAPES['\\'] = '\\';
+    ESCAPES['\b'] = 'b';
+    ESCAPES['\t'] = 't';
+    ESCAPES['\f'] = 'f';
+    ESCAPES['\n'] = 'n';
+    ESCAPES['\r'] = 'r';
+  }
+
+  private byte[] bytes;
+  private int length;
+
+  public JsonBytes(int initialCapacity) {
+    bytes = new byte[Math.max(16, initialCapacity)];
+  }
+
+  /** The compact JSON encoding of {@code v} as UTF-8. */
+  public static byte[] encode(Value v) {
+    return new JsonBytes(256).value(v).toByteArray();
+  }
+
+  /** Appends {@code v} as JSON. */
+  public JsonBytes value(Value v) {
+    switch (v) {
+      case NullValue n -> raw(NULL);
+      case BooleanValue b -> raw(b.value() ? TRUE : FALSE);
+      case NumberValue n -> number(n);
+      case StringValue s -> string(s.value());
+      case ArrayValue a -> {
+        raw('[');
+        for (int i = 0; i < a.size(); i++) {
+          if (i > 0) {
+            raw(',');
+          }
+          value(a.get(i));
+        }
+        raw(']');
+      }
+      case SetValue s -> {
+        raw('[');
+        Value[] elements = s.sortedElements();
+        for (int i = 0; i < elements.length; i++) {
+          if (i > 0) {
+            raw(',');
+          }
+          value(elements[i]);
+        }
+        raw(']');
+      }
+      case ObjectValue o -> object(o);
+    }
+    return this;
+  }
+
+  /** Members in the order {@link Json#write(Value)} writes them: by key as a string. */
+  private void object(ObjectValue o) {
+    raw('{');
+    Value[] keys = o.keys();
+    if (Json.allStrings(keys)) {
+      Value[] values = o.valuesInKeyOrder();
+      for (int i = 0; i < keys.length; i++) {
+        if (i > 0) {
+          raw(',');
+        }
+        name(((StringValue) keys[i]).value());
+        value(values[i]);
+      }
+    } else {
+      TreeMap<String, Value> sorted = new TreeMap<>(Values::compareStrings);
+      for (Value k : keys) {
+        sorted.put(Json.keyString(k), o.get(k));
+      }
+      boolean first = true;
+      for (Map.Entry<String, Value> e : sorted.entrySet()) {
+        if (!first) {
+          raw(',');
+        }
+        first = false;
+        name(e.getKey());
+        value(e.getValue());
+      }
+    }
+    raw('}');
+  }
+
+  private void number(NumberValue n) {
+    if (n.isLong() && n.longValue() != Long.MIN_VALUE) {
+      digits(n.longValue()); // what NumberValue.toString() prints, without the String
+    } else {
+      ascii(n.toString());
+    }
+  }
+
+  private void digits(long v) {
+    ensure(20);
+    if (v < 0) {
+      bytes[length++] = '-';
+      v = -v;
+    }
+    int start = length;
+    do {
+      bytes[length++] = (byte) ('0' + (v % 10));
+      v /= 10;
+    } while (v != 0);
+    for (int i = start, j = length - 1; i < j; i++, j--) {
+      byte t = bytes[i];
+      bytes[i] = bytes[j];
+      bytes[j] = t;
+    }
+  }
+
+  /** Appends a member name and its colon. */
+  public JsonBytes name(String name) {
+    string(name);
+    raw(':');
+    return this;
+  }
+
+  /** Appends {@code s} as a JSON string literal. */
+  public JsonBytes string(String s) {
+    // The JDK's encoder is the fastest way to UTF-8 (a plain copy for ASCII) and writes an
+    // unpaired surrogate as '?'. Only ASCII can need escaping, and in UTF-8 every byte of a
+    // multi-byte character is >= 0x80, so the escapes are found by looking at single bytes.
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    int n = utf8.length;
+    ensure(n + 2);
+    bytes[length++] = '"';
+    int plain = 0;
+    while (plain < n && ESCAPES[utf8[plain] & 0xFF] == 0) {
+      plain++;
+    }
+    System.arraycopy(utf8, 0, bytes, length, plain);
+    length += plain;
+    if (plain < n) {
+      escaped(utf8, plain);
+    }
+    ensure(1);
+    bytes[length++] = '"';
+    return this;
+  }
+
+  /** The rest of a string's UTF-8 bytes, from the first one that needs an escape. */
+  private void escaped(byte[] utf8, int from) {
+    for (int i = from; i < utf8.length; i++) {
+      byte b = utf8[i];
+      byte esc = ESCAPES[b & 0xFF];
+      if (esc == 0) {
+        ensure(1);
+        bytes[length++] = b;
+      } else if (esc == 'u') {
+        ensure(6);
+        bytes[length++] = '\\';
+        bytes[length++] = 'u';
+        bytes[length++] = '0';
+        bytes[length++] = '0';
+        bytes[length++] = HEX[b >> 4];
+        bytes[length++] = HEX[b & 0xF];
+      } else {
+        ensure(2);
+        bytes[length++] = '\\';
+        bytes[length++] = esc;
+      }
+    }
+  }
+
+  /** Appends one ASCII character as is (a bracket, a comma). */
+  public JsonBytes raw(char c) {
+    ensure(1);
+    bytes[length++] = (byte) c;
+    return this;
+  }
+
+  private void raw(byte[] b) {
+    ensure(b.length);
+    System.arraycopy(b, 0, bytes, length, b.length);
+    length += b.length;
+  }
+
+  /** Appends text known to be ASCII and to need no escaping (a number). */
+  private void ascii(String s) {
+    int n = s.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      bytes[length++] = (byte) s.charAt(i);
+    }
+  }
+
+  private void ensure(int more) {
+    if (length + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+    }
+  }
+
+  /** The number of bytes written so far. */
+  public int length() {
+    return length;
+  }
+
+  /** A copy of the bytes written so far. */
+  public byte[] toByteArray() {
+    return Arrays.copyOf(bytes, length);
+  }
+}
