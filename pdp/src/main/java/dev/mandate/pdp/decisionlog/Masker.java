@@ -67,10 +67,10 @@ public final class Masker {
     }
     List<String> masked = new ArrayList<>();
     if (input != null) {
-      input = mask(input, new Where(null, "input"), false, masked);
+      input = mask(input, new Where("input"), false, masked);
     }
     if (result != null) {
-      result = mask(result, new Where(null, "result"), false, masked);
+      result = mask(result, new Where("result"), false, masked);
     }
     return new Masked(input, result, erased, masked);
   }
@@ -120,27 +120,49 @@ public final class Masker {
   }
 
   /**
-   * Where a value sits, as a chain of member names from the root: the JSON pointer is only
-   * spelt out for the few values that are masked, not for every value visited.
+   * Where the value being visited sits: a stack of member names and array indexes, pushed and
+   * popped as the walk goes down and up. The JSON pointer is only spelt out for the few values
+   * that are masked, not for every value visited.
    */
-  private record Where(Where parent, String segment) {
-    String pointer() {
-      StringBuilder sb = new StringBuilder();
-      append(sb);
-      return sb.toString();
+  private static final class Where {
+    private String[] names = new String[16];
+    private int[] indexes = new int[16];
+    private int depth;
+
+    Where(String root) {
+      names[0] = root;
+      depth = 1;
     }
 
-    private void append(StringBuilder sb) {
-      if (parent != null) {
-        parent.append(sb);
-        sb.append('/').append(JsonPointer.escape(segment));
-      } else {
-        sb.append('/').append(segment);
+    void push(String name, int index) {
+      if (depth == names.length) {
+        names = java.util.Arrays.copyOf(names, depth * 2);
+        indexes = java.util.Arrays.copyOf(indexes, depth * 2);
       }
+      names[depth] = name; // null for an array element: its index is the segment
+      indexes[depth] = index;
+      depth++;
+    }
+
+    void pop() {
+      depth--;
+    }
+
+    String pointer() {
+      StringBuilder sb = new StringBuilder().append('/').append(names[0]);
+      for (int i = 1; i < depth; i++) {
+        sb.append('/');
+        if (names[i] == null) {
+          sb.append(indexes[i]);
+        } else {
+          sb.append(JsonPointer.escape(names[i]));
+        }
+      }
+      return sb.toString();
     }
   }
 
-  private static Value mask(Value v, Where where, boolean sensitiveName, List<String> masked) {
+  private Value mask(Value v, Where where, boolean sensitiveName, List<String> masked) {
     switch (v) {
       case StringValue s -> {
         if (sensitiveName || looksLikeCompactJose(s.value())) {
@@ -162,12 +184,14 @@ public final class Masker {
         Value[] values = o.valuesInKeyOrder();
         for (int i = 0; i < keys.length; i++) {
           Value key = keys[i];
-          String name = key instanceof StringValue ks ? ks.value() : key.toString();
           Value child = values[i];
           if (child instanceof BooleanValue || child instanceof NullValue) {
             continue; // never masked
           }
-          Value newChild = mask(child, new Where(where, name), isSensitiveName(name), masked);
+          String name = key instanceof StringValue ks ? ks.value() : key.toString();
+          where.push(name, -1);
+          Value newChild = mask(child, where, sensitive(name), masked);
+          where.pop();
           if (newChild != child) {
             out = out.with(key, newChild);
           }
@@ -178,8 +202,9 @@ public final class Masker {
         List<Value> items = null;
         for (int i = 0; i < a.size(); i++) {
           Value child = a.get(i);
-          Value newChild = mask(child, new Where(where, Integer.toString(i)),
-              sensitiveName && child.isScalar(), masked);
+          where.push(null, i);
+          Value newChild = mask(child, where, sensitiveName && child.isScalar(), masked);
+          where.pop();
           if (newChild != child) {
             if (items == null) {
               items = new ArrayList<>(a.asList());
@@ -193,6 +218,27 @@ public final class Masker {
         return v;
       }
     }
+  }
+
+  /** A verdict of {@link #isSensitiveName} for a member name seen before. */
+  private record NameVerdict(String name, boolean sensitive) {}
+
+  /**
+   * Recent verdicts, by a hash of the name: the member names of decision after decision are
+   * nearly all the same few dozen, and comparing a name is cheaper than checking it again.
+   * Entries are immutable, so threads sharing this masker at most repeat a check.
+   */
+  private final NameVerdict[] verdicts = new NameVerdict[256];
+
+  private boolean sensitive(String name) {
+    int slot = name.hashCode() & (verdicts.length - 1);
+    NameVerdict v = verdicts[slot];
+    if (v != null && v.name().equals(name)) {
+      return v.sensitive();
+    }
+    boolean sensitive = isSensitiveName(name);
+    verdicts[slot] = new NameVerdict(name, sensitive);
+    return sensitive;
   }
 
   static boolean isSensitiveName(String name) {

@@ -1,5 +1,6 @@
 package dev.mandate.pdp.id;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -16,9 +17,15 @@ import java.util.function.LongSupplier;
  */
 public final class UuidV7Generator {
   private static final long MAX_COUNTER = 0xFFF;
+  /**
+   * Random bytes are drawn from the SecureRandom this many at a time: each draw takes a lock and
+   * mixes its output, which cost more per id than the id itself when done once per id.
+   */
+  private static final int RANDOM_BATCH = 1024;
 
   private final LongSupplier clockMillis;
   private final SecureRandom random;
+  private final ByteBuffer randomBytes = ByteBuffer.allocate(RANDOM_BATCH).position(RANDOM_BATCH);
   private long lastMillis = -1;
   private long counter;
 
@@ -35,14 +42,22 @@ public final class UuidV7Generator {
     long now = clockMillis.getAsLong();
     if (now > lastMillis) {
       lastMillis = now;
-      counter = random.nextInt(1 << 11);
+      counter = nextRandomLong() & 0x7FF;
     } else if (++counter > MAX_COUNTER) {
       lastMillis++;
       counter = 0;
     }
     long msb = (lastMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | counter;
-    long lsb = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+    long lsb = nextRandomLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
     return new UUID(msb, lsb);
+  }
+
+  private long nextRandomLong() {
+    if (randomBytes.remaining() < Long.BYTES) {
+      random.nextBytes(randomBytes.array());
+      randomBytes.clear();
+    }
+    return randomBytes.getLong();
   }
 
   /** The Unix millisecond timestamp a version-7 UUID carries. */

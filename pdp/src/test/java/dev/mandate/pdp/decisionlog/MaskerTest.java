@@ -97,4 +97,26 @@ class MaskerTest {
     assertFalse(Masker.isSensitiveName("requested_token_type"));
     assertFalse(Masker.isSensitiveName("audience"));
   }
+
+  @Test
+  void namesSharingACacheSlotKeepTheirOwnVerdicts() {
+    // A harmless name whose hash lands in the same slot of the masker's verdict cache as a
+    // sensitive one: each must be judged as itself, in either order, on every event.
+    String secret = "access_token";
+    String plain = null;
+    for (int i = 0; plain == null; i++) {
+      String candidate = "claim" + i;
+      if ((candidate.hashCode() & 0xFF) == (secret.hashCode() & 0xFF)) {
+        plain = candidate;
+      }
+    }
+    Masker masker = new Masker(List.of());
+    Value in = Json.parse("{\"" + secret + "\": \"t\", \"" + plain + "\": \"v\"}");
+    for (int round = 0; round < 3; round++) {
+      Masker.Masked m = masker.apply(in, null);
+      assertEquals(Json.parse("{\"" + secret + "\": \"**REDACTED**\", \"" + plain + "\": \"v\"}"),
+          m.input());
+      assertEquals(List.of("/input/" + secret), m.masked());
+    }
+  }
 }

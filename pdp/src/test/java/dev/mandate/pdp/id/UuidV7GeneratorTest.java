@@ -63,4 +63,14 @@ class UuidV7GeneratorTest {
     UUID b = new UuidV7Generator(() -> 1L, new SecureRandom()).next();
     assertTrue(a.getLeastSignificantBits() != b.getLeastSignificantBits());
   }
+
+  @Test
+  void randomBitsStayRandomAcrossManyBatchesOfRandomBytes() {
+    UuidV7Generator g = new UuidV7Generator(System::currentTimeMillis, new SecureRandom());
+    java.util.Set<Long> randomParts = new java.util.HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      randomParts.add(g.next().getLeastSignificantBits());
+    }
+    assertEquals(10_000, randomParts.size());
+  }
 }
