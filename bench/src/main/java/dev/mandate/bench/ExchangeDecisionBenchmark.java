@@ -52,12 +52,14 @@ public class ExchangeDecisionBenchmark {
 
   private PreparedQuery decision;
   private EvalOptions options;
+  private byte[] inputJson;
 
   @Setup
   public void setup() throws IOException {
     PolicyStore store = new PolicyStore(new PolicyDirectory(Path.of(policies)), 16, o -> { });
     decision = store.loadInitial().prepare("data.mandate.exchange.decision");
-    Value in = Json.parse(Files.readString(Path.of(input)));
+    inputJson = Files.readAllBytes(Path.of(input));
+    Value in = Json.parse(inputJson);
     options = EvalOptions.withInput(in).timeout(Duration.ofSeconds(10));
     List<QueryResult> rs = decision.eval(options);
     Value allow = rs.isEmpty() ? null
@@ -70,5 +72,15 @@ public class ExchangeDecisionBenchmark {
   @Benchmark
   public List<QueryResult> permit() {
     return decision.eval(options);
+  }
+
+  /**
+   * As the service sees it: the input is a document parsed for this request, so nothing about it
+   * (string hashes, object key order) has been worked out before. Includes the parse (see
+   * {@code DecisionLogEncodeBenchmark.parseInput} for its share).
+   */
+  @Benchmark
+  public List<QueryResult> permitFreshInput() {
+    return decision.eval(EvalOptions.withInput(Json.parse(inputJson)).timeout(options.timeout()));
   }
 }
