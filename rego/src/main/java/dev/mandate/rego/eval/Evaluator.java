@@ -50,6 +50,11 @@ public final class Evaluator {
 
   private static final Value[] NO_LOCALS = new Value[0];
 
+  /** A rule body's frame; the many bodies without variables share one empty frame. */
+  private static Value[] newFrame(int size) {
+    return size == 0 ? NO_LOCALS : new Value[size];
+  }
+
   private final DocNode root;
   private final ObjectValue data;
   private final QueryRun run;
@@ -194,7 +199,7 @@ public final class Evaluator {
   /** True when the term has at most one value here: no iteration, relation or mocked call in it. */
   private static boolean isDirect(PTerm t, Value[] f, State st) {
     int[] slots = t.directSlots();
-    if (slots != null && st.mocks.isEmpty()) {
+    if (slots != null && st.noMocks) {
       for (int slot : slots) {
         if (f[slot] == null) {
           return false;
@@ -225,7 +230,7 @@ public final class Evaluator {
         if (b != null && (b.isRelation() || b.name().equals("print"))) {
           return false;
         }
-        if (!st.mocks.isEmpty() && st.mocks.containsKey(c.name())) {
+        if (!st.noMocks && st.mocks.containsKey(c.name())) {
           return false;
         }
         return allDirect(c.args(), f, st);
@@ -1157,12 +1162,17 @@ public final class Evaluator {
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
     }
-    SingleValue result = new SingleValue(st, "complete rules must not produce multiple outputs");
-    for (PRule r : candidates(node, st)) {
-      result.chain = r;
-      evalRuleChain(r, null, result);
+    SingleValue result = acquireSingleValue(st, COMPLETE_CONFLICT);
+    Value v;
+    try {
+      for (PRule r : candidates(node, st)) {
+        result.chain = r;
+        evalRuleChain(r, null, result);
+      }
+      v = result.value;
+    } finally {
+      releaseSingleValue();
     }
-    Value v = result.value;
     if (v == null && node.defaultRule != null) {
       v = defaultValue(node.defaultRule, st);
     }
@@ -1178,8 +1188,8 @@ public final class Evaluator {
    * never re-enters its own node (recursion is a compile error).
    */
   private final class SingleValue implements Cont, VCont {
-    private final State st;
-    private final String conflict;
+    private State st;
+    private String conflict;
     Value value;
     /** The first rule of the else chain being evaluated, for the conflict's location. */
     PRule chain;
@@ -1189,9 +1199,15 @@ public final class Evaluator {
     /** Whether the current rule's body had a solution. */
     private boolean any;
 
-    SingleValue(State st, String conflict) {
+    /** Readies this instance for another node's rules. */
+    void reset(State st, String conflict) {
       this.st = st;
       this.conflict = conflict;
+      value = null;
+      chain = null;
+      rule = null;
+      f = null;
+      any = false;
     }
 
     void start(PRule r, Value[] frame) {
@@ -1219,6 +1235,34 @@ public final class Evaluator {
     }
   }
 
+  private static final String COMPLETE_CONFLICT = "complete rules must not produce multiple outputs";
+  private static final String FUNCTION_CONFLICT =
+      "functions must not produce multiple outputs for same inputs";
+
+  // Rule and function values nest (a rule's body asks for another rule's value), strictly in
+  // last-in first-out order, so their collectors are kept on a stack and reused: one evaluation
+  // asks for dozens of them.
+  private SingleValue[] singleValues = new SingleValue[8];
+  private int singleValueTop;
+
+  private SingleValue acquireSingleValue(State st, String conflict) {
+    if (singleValueTop == singleValues.length) {
+      singleValues = java.util.Arrays.copyOf(singleValues, singleValueTop * 2);
+    }
+    SingleValue s = singleValues[singleValueTop];
+    if (s == null) {
+      s = new SingleValue();
+      singleValues[singleValueTop] = s;
+    }
+    singleValueTop++;
+    s.reset(st, conflict);
+    return s;
+  }
+
+  private void releaseSingleValue() {
+    singleValues[--singleValueTop].reset(null, null); // drop references to this evaluation's values
+  }
+
   private void coverHead(PRule r) {
     if (run.coverage != null) {
       run.coverage.hit(r.location);
@@ -1230,7 +1274,7 @@ public final class Evaluator {
     if (run.coverage != null) {
       run.coverage.hit(rule.location);
     }
-    return evalOne(rule.value, new Value[rule.frameSize], st);
+    return evalOne(rule.value, newFrame(rule.frameSize), st);
   }
 
   /**
@@ -1241,7 +1285,7 @@ public final class Evaluator {
   private void evalRuleChain(PRule first, Value[] args, SingleValue out) {
     State st = out.st;
     for (PRule r = first; r != null; r = r.elseRule) {
-      Value[] f = new Value[r.frameSize];
+      Value[] f = newFrame(r.frameSize);
       out.start(r, f);
       if (args == null) {
         evalBody(r.body, 0, f, st, out);
@@ -1319,7 +1363,7 @@ public final class Evaluator {
     SetMembers members = new SetMembers(st);
     for (PRule r : candidates(node, st)) {
       members.rule = r;
-      members.f = new Value[r.frameSize];
+      members.f = newFrame(r.frameSize);
       evalBody(r.body, 0, members.f, st, members);
     }
     Value v = SetValue.wrap(members.out);
@@ -1369,7 +1413,7 @@ public final class Evaluator {
       if (r.value instanceof PTerm.Const c && !c.value().equals(key)) {
         continue;
       }
-      Value[] f = new Value[r.frameSize];
+      Value[] f = newFrame(r.frameSize);
       if (r.value instanceof PTerm.Local l) {
         f[l.slot()] = key;
       }
@@ -1407,7 +1451,7 @@ public final class Evaluator {
       if (keyTerm instanceof PTerm.Const c && !c.value().equals(key)) {
         continue;
       }
-      Value[] f = new Value[r.frameSize];
+      Value[] f = newFrame(r.frameSize);
       if (keyTerm instanceof PTerm.Local l) {
         f[l.slot()] = key;
       }
@@ -1438,7 +1482,7 @@ public final class Evaluator {
     }
     DocBuilder doc = new DocBuilder();
     for (PRule r : node.rules) {
-      Value[] f = new Value[r.frameSize];
+      Value[] f = newFrame(r.frameSize);
       Value[] keys = new Value[r.keyPath.length];
       evalBody(r.body, 0, f, st, () -> evalItems(r.keyPath, 0, keys, f, st,
           () -> evalTerm(r.value, f, st, v -> {
@@ -1475,7 +1519,7 @@ public final class Evaluator {
   }
 
   private boolean invoke(PTerm.Call c, Value[] args, State st, VCont k) {
-    if (!st.mocks.isEmpty()) {
+    if (!st.noMocks) {
       State.Mock m = st.mocks.get(c.name());
       if (m != null) {
         if (m.value() != null) {
@@ -1555,12 +1599,17 @@ public final class Evaluator {
 
   /** Calls a user function: conflicting outputs are an error; no output is undefined. */
   Value callFunction(DocNode node, Value[] args, State st) {
-    SingleValue result = new SingleValue(st, "functions must not produce multiple outputs for same inputs");
-    for (PRule r : node.rules) {
-      result.chain = r;
-      evalRuleChain(r, args, result);
+    SingleValue result = acquireSingleValue(st, FUNCTION_CONFLICT);
+    Value v;
+    try {
+      for (PRule r : node.rules) {
+        result.chain = r;
+        evalRuleChain(r, args, result);
+      }
+      v = result.value;
+    } finally {
+      releaseSingleValue();
     }
-    Value v = result.value;
     if (v == null && node.defaultRule != null) {
       v = defaultValue(node.defaultRule, st);
     }

@@ -14,6 +14,8 @@ final class State {
   final Value input;
   final Overlay overlay;
   final Map<String, Mock> mocks;
+  /** {@code mocks.isEmpty()}, read on every term the evaluator checks, without a map call. */
+  final boolean noMocks;
   /** Values of whole rule nodes, by {@code DocNode.memoSlot}. */
   final Value[] nodeMemo;
   /** Partial lookups ({@code p[k]}) and anything else keyed by more than a node. */
@@ -23,6 +25,7 @@ final class State {
     this.input = input;
     this.overlay = overlay;
     this.mocks = mocks;
+    this.noMocks = mocks.isEmpty();
     this.nodeMemo = new Value[memoSlots];
   }
 
