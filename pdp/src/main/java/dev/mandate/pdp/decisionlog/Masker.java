@@ -230,7 +230,16 @@ public final class Masker {
    */
   private final NameVerdict[] verdicts = new NameVerdict[256];
 
+  /**
+   * Longer names are checked each time, not remembered: names come from callers' input, and the
+   * cache must not keep large strings alive.
+   */
+  private static final int CACHED_NAME_MAX = 64;
+
   private boolean sensitive(String name) {
+    if (name.length() > CACHED_NAME_MAX) {
+      return isSensitiveName(name);
+    }
     int slot = name.hashCode() & (verdicts.length - 1);
     NameVerdict v = verdicts[slot];
     if (v != null && v.name().equals(name)) {
