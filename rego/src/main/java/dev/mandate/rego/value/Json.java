@@ -167,31 +167,44 @@ public final class Json {
       }
       case ObjectValue o -> {
         g.writeStartObject();
-        // JSON object keys are strings; OPA sorts them as strings (by code point) when it
-        // marshals. Keys that are all strings are already in that order.
-        Value[] keys = o.keys();
-        if (allStrings(keys)) {
-          Value[] values = o.valuesInKeyOrder();
-          for (int i = 0; i < keys.length; i++) {
-            g.writeFieldName(((StringValue) keys[i]).value());
-            writeValue(g, values[i]);
-          }
-        } else {
-          java.util.TreeMap<String, Value> sorted = new java.util.TreeMap<>(Values::compareStrings);
-          for (Value k : keys) {
-            sorted.put(keyString(k), o.get(k));
-          }
-          for (Map.Entry<String, Value> e : sorted.entrySet()) {
-            g.writeFieldName(e.getKey());
-            writeValue(g, e.getValue());
-          }
+        Members m = members(o);
+        for (int i = 0; i < m.keys().length; i++) {
+          g.writeFieldName(((StringValue) m.keys()[i]).value());
+          writeValue(g, m.values()[i]);
         }
         g.writeEndObject();
       }
     }
   }
 
-  static boolean allStrings(Value[] keys) {
+  /** An object's members as JSON output lists them; every key is a {@link StringValue}. */
+  record Members(Value[] keys, Value[] values) {}
+
+  /**
+   * The members in output order, for every writer of JSON: keys are strings (other keys become
+   * their Rego text), sorted as OPA sorts them when it marshals (by code point). Keys that are
+   * all strings are already in that order, and are returned as the object holds them.
+   */
+  static Members members(ObjectValue o) {
+    Value[] keys = o.keys();
+    if (allStrings(keys)) {
+      return new Members(keys, o.valuesInKeyOrder());
+    }
+    java.util.TreeMap<String, Value> sorted = new java.util.TreeMap<>(Values::compareStrings);
+    for (Value k : keys) {
+      sorted.put(keyString(k), o.get(k));
+    }
+    Value[] outKeys = new Value[sorted.size()];
+    Value[] outValues = new Value[sorted.size()];
+    int i = 0;
+    for (Map.Entry<String, Value> e : sorted.entrySet()) {
+      outKeys[i] = StringValue.of(e.getKey());
+      outValues[i++] = e.getValue();
+    }
+    return new Members(outKeys, outValues);
+  }
+
+  private static boolean allStrings(Value[] keys) {
     for (Value k : keys) {
       if (!(k instanceof StringValue)) {
         return false;
@@ -200,7 +213,7 @@ public final class Json {
     return true;
   }
 
-  static String keyString(Value k) {
+  private static String keyString(Value k) {
     return k instanceof StringValue s ? s.value() : Values.toRego(k);
   }
 

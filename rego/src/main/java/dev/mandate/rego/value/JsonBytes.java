@@ -2,8 +2,6 @@ package dev.mandate.rego.value;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Compact JSON written straight to UTF-8 bytes: for responses and decision log lines, where the
@@ -91,33 +89,16 @@ public final class JsonBytes {
     return this;
   }
 
-  /** Members in the order {@link Json#write(Value)} writes them: by key as a string. */
+  /** Members in the order every JSON writer uses ({@link Json#members}). */
   private void object(ObjectValue o) {
     raw('{');
-    Value[] keys = o.keys();
-    if (Json.allStrings(keys)) {
-      Value[] values = o.valuesInKeyOrder();
-      for (int i = 0; i < keys.length; i++) {
-        if (i > 0) {
-          raw(',');
-        }
-        name(((StringValue) keys[i]).value());
-        value(values[i]);
+    Json.Members m = Json.members(o);
+    for (int i = 0; i < m.keys().length; i++) {
+      if (i > 0) {
+        raw(',');
       }
-    } else {
-      TreeMap<String, Value> sorted = new TreeMap<>(Values::compareStrings);
-      for (Value k : keys) {
-        sorted.put(Json.keyString(k), o.get(k));
-      }
-      boolean first = true;
-      for (Map.Entry<String, Value> e : sorted.entrySet()) {
-        if (!first) {
-          raw(',');
-        }
-        first = false;
-        name(e.getKey());
-        value(e.getValue());
-      }
+      name(((StringValue) m.keys()[i]).value());
+      value(m.values()[i]);
     }
     raw('}');
   }
