@@ -198,7 +198,7 @@ public final class Evaluator {
 
   /** True when the term has at most one value here: no iteration, relation or mocked call in it. */
   private static boolean isDirect(PTerm t, Value[] f, State st) {
-    int[] slots = t.directSlots();
+    int[] slots = slotsOf(t);
     if (slots != null && st.noMocks) {
       for (int slot : slots) {
         if (f[slot] == null) {
@@ -254,6 +254,23 @@ public final class Evaluator {
         return true;
       }
     }
+  }
+
+  /**
+   * {@link PTerm#directSlots()} read with type tests in order of frequency: as an interface call
+   * it is dispatched over every kind of term on each of the evaluation's hundreds of checks.
+   */
+  private static int[] slotsOf(PTerm t) {
+    if (t instanceof PTerm.Call c) {
+      return c.directSlots();
+    }
+    if (t instanceof PTerm.Ref r) {
+      return r.directSlots();
+    }
+    if (t instanceof PTerm.Const || t instanceof PTerm.Local) {
+      return PTerm.NO_SLOTS;
+    }
+    return t.directSlots();
   }
 
   private static boolean allDirect(PTerm[] ts, Value[] f, State st) {
