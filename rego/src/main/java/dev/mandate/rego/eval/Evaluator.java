@@ -158,13 +158,12 @@ public final class Evaluator {
    * Decides SEARCH before evaluating anything, so nothing is evaluated twice.
    */
   private int directNode(PExpr.Node node, Value[] f, State st) {
+    if (node instanceof PExpr.TermNode t) { // most expressions: tested first, without a type switch
+      return directTerm(t, f, st);
+    }
     switch (node) {
       case PExpr.TermNode t -> {
-        if (!isDirect(t.term(), f, st)) {
-          return SEARCH;
-        }
-        Value v = evalDirect(t.term(), f, st);
-        return v != null && (t.capture() || v != BooleanValue.FALSE) ? PASS : FAIL;
+        return directTerm(t, f, st);
       }
       case PExpr.UnifyNode u -> {
         PTerm a = u.left();
@@ -196,6 +195,14 @@ public final class Evaluator {
     }
   }
 
+  private int directTerm(PExpr.TermNode t, Value[] f, State st) {
+    if (!isDirect(t.term(), f, st)) {
+      return SEARCH;
+    }
+    Value v = evalDirect(t.term(), f, st);
+    return v != null && (t.capture() || v != BooleanValue.FALSE) ? PASS : FAIL;
+  }
+
   /** True when the term has at most one value here: no iteration, relation or mocked call in it. */
   private static boolean isDirect(PTerm t, Value[] f, State st) {
     int[] slots = slotsOf(t);
@@ -207,6 +214,13 @@ public final class Evaluator {
       }
       return true;
     }
+    return isDirectByShape(t, f, st);
+  }
+
+  // Kept apart from isDirect so that the common case above is small enough for the JIT to
+  // inline at its many call sites; the walk below is for relations, mocks and composite
+  // reference segments.
+  private static boolean isDirectByShape(PTerm t, Value[] f, State st) {
     switch (t) {
       case PTerm.Const c -> {
         return true;
@@ -368,6 +382,26 @@ public final class Evaluator {
    * and prints come out the same.
    */
   private Value evalDirect(PTerm t, Value[] f, State st) {
+    // Constants and variables, most arguments and segments, stay small enough to inline.
+    if (t instanceof PTerm.Const c) {
+      return c.value();
+    }
+    if (t instanceof PTerm.Local l) {
+      return f[l.slot()];
+    }
+    return evalDirectComposite(t, f, st);
+  }
+
+  // References and calls, the common composites, are tested for first and directly: a pattern
+  // switch is an invokedynamic type test, which the JIT does not always inline here.
+  private Value evalDirectComposite(PTerm t, Value[] f, State st) {
+    if (t instanceof PTerm.Call c) {
+      Value[] args = evalAllDirect(c.args(), f, st);
+      return args == null ? null : invokeDirect(c, args, st);
+    }
+    if (t instanceof PTerm.Ref r) {
+      return refDirect(r, f, st);
+    }
     switch (t) {
       case PTerm.Const c -> {
         return c.value();
@@ -376,20 +410,7 @@ public final class Evaluator {
         return f[l.slot()];
       }
       case PTerm.Ref r -> {
-        return switch (r.root()) {
-          case INPUT -> st.input == null ? null : indexDirect(st.input, r.path(), 0, f, st, false);
-          case DATA -> {
-            if (st.overlay != null) {
-              yield dataDirect(root, data, st.overlay, r.path(), 0, f, st);
-            }
-            DataPrefix.Entry p = dataPrefix(r);
-            yield dataDirect(p.node(), p.base(), null, r.path(), p.length(), f, st);
-          }
-          case TERM -> {
-            Value h = evalDirect(r.head(), f, st);
-            yield h == null ? null : indexDirect(h, r.path(), 0, f, st, false);
-          }
-        };
+        return refDirect(r, f, st);
       }
       case PTerm.Call c -> {
         Value[] args = evalAllDirect(c.args(), f, st);
@@ -416,6 +437,22 @@ public final class Evaluator {
         return objectComprehension(c, f, st);
       }
     }
+  }
+
+  private Value refDirect(PTerm.Ref r, Value[] f, State st) {
+    PTerm.Root root = r.root();
+    if (root == PTerm.Root.INPUT) {
+      return st.input == null ? null : indexDirect(st.input, r.path(), 0, f, st, false);
+    }
+    if (root == PTerm.Root.DATA) {
+      if (st.overlay != null) {
+        return dataDirect(this.root, data, st.overlay, r.path(), 0, f, st);
+      }
+      DataPrefix.Entry p = dataPrefix(r);
+      return dataDirect(p.node(), p.base(), null, r.path(), p.length(), f, st);
+    }
+    Value h = evalDirect(r.head(), f, st);
+    return h == null ? null : indexDirect(h, r.path(), 0, f, st, false);
   }
 
   /** An object literal: keys first, then values, as {@link #evalTerm} visits them. */
@@ -850,6 +887,12 @@ public final class Evaluator {
 
   /** True when the term, as a pattern, still has unbound variables. */
   private static boolean hasUnbound(PTerm t, Value[] f) {
+    if (t instanceof PTerm.Local l) {
+      return f[l.slot()] == null;
+    }
+    if (!(t instanceof PTerm.ArrayLit || t instanceof PTerm.ObjectLit)) {
+      return false; // the common case, without a type switch
+    }
     switch (t) {
       case PTerm.Local l -> {
         return f[l.slot()] == null;
@@ -983,6 +1026,9 @@ public final class Evaluator {
 
   /** {@code v[key]}, or null when undefined. */
   static Value select(Value v, Value key) {
+    if (v instanceof ObjectValue o) {
+      return o.get(key); // by far the most common: tested first, without a type switch
+    }
     switch (v) {
       case ObjectValue o -> {
         return o.get(key);
