@@ -19,11 +19,14 @@ import java.util.TreeMap;
  * @param processNanos CPU time of the whole process in the window
  * @param byGroup CPU time per thread group ("generator" for the load generator's own threads,
  *     otherwise the thread name without its trailing number), largest first
+ * @param kernelByGroup the part of each group's CPU time spent in the kernel (system time:
+ *     socket reads and writes, epoll, file writes, futex wake-ups), which a Java profiler's
+ *     execution samples do not see
  * @param allocatedBytes heap bytes allocated by all Java threads in the window
  * @param gcMillis time the garbage collectors report having spent in the window
  */
 public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGroup,
-    long allocatedBytes, long gcMillis) {
+    Map<String, Long> kernelByGroup, long allocatedBytes, long gcMillis) {
   public static final String GENERATOR = "generator";
   public static final String JVM_NATIVE = "jvm (gc, jit, other native)";
 
@@ -32,6 +35,15 @@ public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGr
     Map<String, Double> m = new LinkedHashMap<>();
     if (requests > 0) {
       byGroup.forEach((k, v) -> m.put(k, v / 1e3 / requests));
+    }
+    return m;
+  }
+
+  /** The kernel's share of {@link #microsPerRequest}, by group (Java threads only). */
+  public Map<String, Double> kernelMicrosPerRequest(long requests) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    if (requests > 0) {
+      kernelByGroup.forEach((k, v) -> m.put(k, v / 1e3 / requests));
     }
     return m;
   }
@@ -48,6 +60,7 @@ public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGr
     final long wall = System.nanoTime();
     final long process = processCpuNanos();
     final Map<Long, Long> cpu = new HashMap<>();
+    final Map<Long, Long> user = new HashMap<>();
     final Map<Long, String> names = new HashMap<>();
     final Map<Long, Long> allocated = new HashMap<>();
     final long gcMillis = gcMillis();
@@ -59,8 +72,10 @@ public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGr
           continue; // ended meanwhile
         }
         long c = THREADS.getThreadCpuTime(info.getThreadId());
+        long u = THREADS.getThreadUserTime(info.getThreadId());
         if (c >= 0) {
           cpu.put(info.getThreadId(), c);
+          user.put(info.getThreadId(), Math.max(0, Math.min(u, c)));
           names.put(info.getThreadId(), info.getThreadName());
         }
         if (THREADS instanceof com.sun.management.ThreadMXBean sun) {
@@ -75,6 +90,7 @@ public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGr
     /** The usage between {@code this} and a later snapshot. */
     CpuUsage until(Snapshot end, Set<Long> generatorThreads) {
       Map<String, Long> groups = new TreeMap<>();
+      Map<String, Long> kernel = new TreeMap<>();
       long javaTotal = 0;
       for (Map.Entry<Long, Long> e : end.cpu.entrySet()) {
         long delta = e.getValue() - cpu.getOrDefault(e.getKey(), 0L);
@@ -84,6 +100,8 @@ public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGr
         String group = generatorThreads.contains(e.getKey()) ? GENERATOR
             : end.names.get(e.getKey()).replaceAll("[-_ ]?\\d+$", "");
         groups.merge(group, delta, Long::sum);
+        long userDelta = end.user.getOrDefault(e.getKey(), 0L) - user.getOrDefault(e.getKey(), 0L);
+        kernel.merge(group, Math.max(0, delta - Math.max(0, userDelta)), Long::sum);
         javaTotal += delta;
       }
       long processDelta = end.process - process;
@@ -98,7 +116,8 @@ public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGr
       for (Map.Entry<Long, Long> e : end.allocated.entrySet()) {
         alloc += Math.max(0, e.getValue() - allocated.getOrDefault(e.getKey(), 0L));
       }
-      return new CpuUsage(end.wall - wall, processDelta, sorted, alloc, end.gcMillis - gcMillis);
+      return new CpuUsage(end.wall - wall, processDelta, sorted, kernel, alloc,
+          end.gcMillis - gcMillis);
     }
 
     private static long gcMillis() {

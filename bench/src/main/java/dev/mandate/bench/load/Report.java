@@ -23,16 +23,22 @@ final class Report {
           r.target(), r.label(), r.connections(), r.throughput(), r.p50Micros() / 1000,
           r.p99Micros() / 1000, r.p999Micros() / 1000, errors(r)));
     }
-    out.append("\nCPU time per successful request in the window (µs), by thread group:\n");
+    out.append("\nCPU time per successful request in the window (µs), by thread group, with the part"
+        + " spent in the kernel:\n");
     for (LoadResult r : results) {
       if (r.cpu() == null) {
         continue;
       }
       StringBuilder line = new StringBuilder();
+      Map<String, Double> kernel = r.cpu().kernelMicrosPerRequest(r.ok());
       r.cpu().microsPerRequest(r.ok()).forEach((k, v) -> {
         if (v >= 0.5) {
           line.append(line.isEmpty() ? "" : ", ").append(k).append(' ')
               .append(String.format(Locale.ROOT, "%.0f", v));
+          Double inKernel = kernel.get(k);
+          if (inKernel != null && inKernel >= 0.5) {
+            line.append(String.format(Locale.ROOT, " (kernel %.0f)", inKernel));
+          }
         }
       });
       out.append(String.format(Locale.ROOT, "  %-4s %-20s %.2f CPUs busy: %s; %,d B allocated "
@@ -83,6 +89,9 @@ final class Report {
       Map<String, Object> per = new LinkedHashMap<>();
       r.cpu().microsPerRequest(r.ok()).forEach((k, v) -> per.put(k, round(v)));
       cpu.put("micros_per_request", per);
+      Map<String, Object> kernel = new LinkedHashMap<>();
+      r.cpu().kernelMicrosPerRequest(r.ok()).forEach((k, v) -> kernel.put(k, round(v)));
+      cpu.put("kernel_micros_per_request", kernel);
       if (r.ok() > 0) {
         cpu.put("allocated_bytes_per_request", r.cpu().allocatedBytes() / r.ok());
       }

@@ -37,6 +37,9 @@ class HttpLoadTest {
         "throughput counts the answers of both loops in the window");
     assertNotNull(r.cpu(), "the first loop read the CPU clocks for all of them");
     assertTrue(r.cpu().byGroup().containsKey(CpuUsage.GENERATOR));
+    long inKernel = r.cpu().kernelByGroup().get(CpuUsage.GENERATOR);
+    assertTrue(inKernel >= 0 && inKernel <= r.cpu().byGroup().get(CpuUsage.GENERATOR),
+        "the kernel's part is part of the group's CPU time: " + r.cpu());
   }
 
   @Test
