@@ -7,10 +7,8 @@ import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.SetValue;
 import dev.mandate.rego.value.Value;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -114,7 +112,7 @@ public final class ObjectBuiltins {
     if (a.equals(b)) {
       return a;
     }
-    Map<Value, Value> out = new HashMap<>(a.asMap());
+    ObjectValue.Builder out = ObjectValue.builder(a.size() + b.size()).putAll(a);
     b.forEach((k, vb) -> {
       Value va = out.get(k);
       if (va instanceof ObjectValue oa && vb instanceof ObjectValue ob) {
@@ -123,7 +121,7 @@ public final class ObjectBuiltins {
         out.put(k, vb);
       }
     });
-    return ObjectValue.wrap(out);
+    return out.build();
   }
 
   /** object.union over an array of objects, left to right. */

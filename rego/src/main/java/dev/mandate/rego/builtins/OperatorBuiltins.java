@@ -78,7 +78,7 @@ public final class OperatorBuiltins {
     return switch (coll) {
       case SetValue s -> s.contains(x);
       case ArrayValue arr -> arr.contains(x);
-      case ObjectValue o -> o.asMap().containsValue(x);
+      case ObjectValue o -> o.containsValue(x);
       default -> false;
     };
   }

@@ -1109,7 +1109,7 @@ public final class Evaluator {
   private Value namespaceValue(DocNode node, Value base, Overlay ov, State st) {
     ObjectValue.Builder b = ObjectValue.builder();
     if (base instanceof ObjectValue bo) {
-      bo.asMap().forEach(b::put);
+      b.putAll(bo);
     }
     for (Map.Entry<Value, DocNode> e : node.children.entrySet()) {
       DocNode child = e.getValue();
@@ -1125,23 +1125,11 @@ public final class Evaluator {
           ? namespaceValue(child, childBase, childOv, st)
           : ruleNodeValue(child, childBase, childOv, st);
       if (v != null) {
-        b.put(e.getKey(), v);
-      } else if (childBase == null) {
-        b.put(e.getKey(), null);
+        b.put(e.getKey(), v); // an undefined rule adds nothing (and there is no base entry)
       }
     }
-    Value out = ObjectValue.wrap(withoutNulls(b.build()));
+    Value out = b.build();
     return ov == null ? out : ov.applyTo(out);
-  }
-
-  private static Map<Value, Value> withoutNulls(ObjectValue o) {
-    Map<Value, Value> m = new HashMap<>();
-    o.asMap().forEach((key, v) -> {
-      if (v != null) {
-        m.put(key, v);
-      }
-    });
-    return m;
   }
 
   /** The full value of a rule node (functions have none), with overlays applied. */

@@ -44,7 +44,7 @@ final class Overlay {
     }
     ObjectValue.Builder b = ObjectValue.builder();
     if (v instanceof ObjectValue o) {
-      o.asMap().forEach(b::put);
+      b.putAll(o);
     } else if (v != null) {
       return v; // replacements below a non-object do not apply
     }

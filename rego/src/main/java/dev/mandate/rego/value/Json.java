@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,12 +99,12 @@ public final class Json {
         yield ArrayValue.of(items);
       }
       case START_OBJECT -> {
-        Map<Value, Value> m = new HashMap<>();
+        ObjectValue.Builder b = ObjectValue.builder();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
-          m.put(StringValue.of(name), read(p, p.nextToken()));
+          b.put(StringValue.of(name), read(p, p.nextToken()));
         }
-        yield ObjectValue.wrap(m);
+        yield b.build();
       }
       default -> throw new JsonException("unexpected JSON token " + t, null);
     };

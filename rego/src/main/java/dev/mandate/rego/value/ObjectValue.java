@@ -2,67 +2,136 @@ package dev.mandate.rego.value;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
  * An immutable object. Keys may be any value (Rego allows non-string keys). Iteration follows
  * OPA's key order, which is also the order in which OPA prints objects.
+ *
+ * <p>Entries are kept in insertion order in plain arrays, with each key's hash beside it, and
+ * looked up by a scan over the hashes (small objects, most of them) or through an open-addressing
+ * index (larger ones). Lookups are the evaluator's most frequent operation on documents: compared
+ * with a {@code HashMap} this saves an entry object per member and the pointer chase to it, and
+ * keeps the equality calls at this class's own call sites, where they only ever see values.
  */
 public final class ObjectValue implements Value {
-  public static final ObjectValue EMPTY = new ObjectValue(Map.of());
+  private static final Value[] NO_VALUES = new Value[0];
+  private static final int[] NO_HASHES = new int[0];
+  public static final ObjectValue EMPTY = new ObjectValue(NO_VALUES, NO_VALUES, NO_HASHES, 0, null);
 
-  private final Map<Value, Value> map;
+  /** Objects up to this size are searched by scanning their hashes; larger ones get an index. */
+  private static final int SCAN_MAX = 8;
+
+  private final Value[] keys;
+  private final Value[] values;
+  private final int[] hashes;
+  private final int size;
+  /** Positions + 1 by key hash, open addressing with linear probing; null for small objects. */
+  private final int[] index;
   /** Keys in OPA's order and the values in the same order, worked out together on first use. */
   private volatile Sorted sorted;
 
   private record Sorted(Value[] keys, Value[] values) {}
   private int hash;
 
-  private ObjectValue(Map<Value, Value> map) {
-    this.map = map;
+  /**
+   * Takes the arrays as they are: {@code size} distinct keys in the first {@code size} slots, and
+   * their index when there are more than {@link #SCAN_MAX}.
+   */
+  private ObjectValue(Value[] keys, Value[] values, int[] hashes, int size, int[] index) {
+    this.keys = keys;
+    this.values = values;
+    this.hashes = hashes;
+    this.size = size;
+    this.index = index;
   }
 
-  /** Wraps the map without copying; the caller must not modify it afterwards. */
+  private static int[] buildIndex(int[] hashes, int size) {
+    int[] index = new int[Integer.highestOneBit(size * 2 - 1) << 1];
+    int mask = index.length - 1;
+    for (int i = 0; i < size; i++) {
+      int slot = spread(hashes[i]) & mask;
+      while (index[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      index[slot] = i + 1;
+    }
+    return index;
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+
+  /** An object with the map's entries; the map is not kept. */
   public static ObjectValue wrap(Map<Value, Value> map) {
-    return map.isEmpty() ? EMPTY : new ObjectValue(map);
+    if (map.isEmpty()) {
+      return EMPTY;
+    }
+    Builder b = new Builder(map.size());
+    map.forEach(b::put);
+    return b.build();
   }
 
   public static Builder builder() {
-    return new Builder(16);
+    return new Builder(8);
   }
 
-  /** A builder for about {@code expectedSize} entries, so its map need not grow. */
+  /** A builder for about {@code expectedSize} entries, so its arrays need not grow. */
   public static Builder builder(int expectedSize) {
     return new Builder(expectedSize);
   }
 
   public static ObjectValue of(String key, Value value) {
-    Map<Value, Value> m = new HashMap<>(2);
-    m.put(StringValue.of(key), value);
-    return new ObjectValue(m);
+    return new Builder(1).put(key, value).build();
   }
 
   public int size() {
-    return map.size();
+    return size;
   }
 
   public boolean isEmpty() {
-    return map.isEmpty();
+    return size == 0;
   }
 
   /** The value under {@code key}, or null when absent. */
   public Value get(Value key) {
-    return map.get(key);
+    int i = find(keys, hashes, size, index, key, key.hashCode());
+    return i < 0 ? null : values[i];
   }
 
   public Value get(String key) {
-    return map.get(StringValue.of(key));
+    return get(StringValue.of(key));
   }
 
   public boolean containsKey(Value key) {
-    return map.containsKey(key);
+    return find(keys, hashes, size, index, key, key.hashCode()) >= 0;
+  }
+
+  /** The position of {@code key} among the first {@code size} keys, or -1. */
+  private static int find(Value[] keys, int[] hashes, int size, int[] index, Value key, int h) {
+    if (index == null) {
+      for (int i = 0; i < size; i++) {
+        Value k = keys[i];
+        if (k == key || hashes[i] == h && k.equals(key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    int mask = index.length - 1;
+    for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+      int p = index[slot] - 1;
+      if (p < 0) {
+        return -1;
+      }
+      Value k = keys[p];
+      if (k == key || hashes[p] == h && k.equals(key)) {
+        return p;
+      }
+    }
   }
 
   /** Keys in OPA's order. Callers must not modify the array. */
@@ -78,7 +147,7 @@ public final class ObjectValue implements Value {
   private Sorted sorted() {
     Sorted s = sorted;
     if (s == null) {
-      s = sort(map);
+      s = sort();
       sorted = s;
     }
     return s;
@@ -89,26 +158,28 @@ public final class ObjectValue implements Value {
 
   /**
    * Keys in OPA's order with their values. Most objects are small (JSON input, policy results),
-   * and are sorted with one pass over the map and an insertion sort that moves values along with
-   * keys, instead of a general sort followed by a lookup per key.
+   * and are sorted by insertion, moving values along with keys; larger ones sort positions.
    */
-  private static Sorted sort(Map<Value, Value> map) {
-    int n = map.size();
-    Value[] k = new Value[n];
-    Value[] v = new Value[n];
+  private Sorted sort() {
+    int n = size;
+    Value[] k = Arrays.copyOf(keys, n);
+    Value[] v = Arrays.copyOf(values, n);
     if (n > INSERTION_SORT_MAX) {
-      k = map.keySet().toArray(k);
-      Arrays.sort(k);
+      Integer[] order = new Integer[n];
       for (int i = 0; i < n; i++) {
-        v[i] = map.get(k[i]);
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> Values.compare(keys[a], keys[b]));
+      for (int i = 0; i < n; i++) {
+        k[i] = keys[order[i]];
+        v[i] = values[order[i]];
       }
       return new Sorted(k, v);
     }
-    int i = 0;
-    for (Map.Entry<Value, Value> e : map.entrySet()) {
-      Value key = e.getKey();
-      Value value = e.getValue();
-      int j = i++;
+    for (int i = 1; i < n; i++) {
+      Value key = k[i];
+      Value value = v[i];
+      int j = i;
       while (j > 0 && Values.compare(k[j - 1], key) > 0) {
         k[j] = k[j - 1];
         v[j] = v[j - 1];
@@ -128,26 +199,45 @@ public final class ObjectValue implements Value {
     }
   }
 
-  /** A read-only view of the entries (unordered). */
+  /** The entries as a read-only map (a copy, in insertion order). */
   public Map<Value, Value> asMap() {
-    return Collections.unmodifiableMap(map);
+    Map<Value, Value> m = LinkedHashMap.newLinkedHashMap(size);
+    for (int i = 0; i < size; i++) {
+      m.put(keys[i], values[i]);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** Whether some member's value equals {@code v}. */
+  public boolean containsValue(Value v) {
+    for (int i = 0; i < size; i++) {
+      if (values[i].equals(v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A copy with {@code key} set to {@code value}. */
   public ObjectValue with(Value key, Value value) {
-    Map<Value, Value> m = new HashMap<>(map);
-    m.put(key, value);
-    return new ObjectValue(m);
+    Builder b = new Builder(size + 1);
+    b.putAll(this);
+    return b.put(key, value).build();
   }
 
   /** A copy without {@code key}. */
   public ObjectValue without(Value key) {
-    if (!map.containsKey(key)) {
+    int at = find(keys, hashes, size, index, key, key.hashCode());
+    if (at < 0) {
       return this;
     }
-    Map<Value, Value> m = new HashMap<>(map);
-    m.remove(key);
-    return wrap(m);
+    Builder b = new Builder(size - 1);
+    for (int i = 0; i < size; i++) {
+      if (i != at) {
+        b.put(keys[i], values[i]);
+      }
+    }
+    return b.build();
   }
 
   @Override public String typeName() { return "object"; }
@@ -158,14 +248,28 @@ public final class ObjectValue implements Value {
     if (this == o) {
       return true;
     }
-    return o instanceof ObjectValue other && hashCode() == other.hashCode() && map.equals(other.map);
+    if (!(o instanceof ObjectValue other) || other.size != size || hashCode() != other.hashCode()) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      Value theirs = other.get(keys[i]);
+      if (theirs == null || !theirs.equals(values[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
+  /** As {@link Map#hashCode()} over the entries (then mixed with the kind), so order-free. */
   @Override
   public int hashCode() {
     int h = hash;
     if (h == 0) {
-      h = map.hashCode() * 31 + 5;
+      int sum = 0;
+      for (int i = 0; i < size; i++) {
+        sum += hashes[i] ^ values[i].hashCode();
+      }
+      h = sum * 31 + 5;
       if (h == 0) {
         h = 1;
       }
@@ -181,14 +285,48 @@ public final class ObjectValue implements Value {
 
   /** Accumulates entries; later puts of the same key replace earlier ones. */
   public static final class Builder {
-    private Map<Value, Value> map;
+    private Value[] keys;
+    private Value[] values;
+    private int[] hashes;
+    private int size;
+    /** Kept while the builder grows past {@link #SCAN_MAX}, so puts stay constant-time. */
+    private int[] index;
 
     private Builder(int expectedSize) {
-      map = HashMap.newHashMap(expectedSize);
+      keys = expectedSize > 0 ? new Value[expectedSize] : NO_VALUES;
+      values = expectedSize > 0 ? new Value[expectedSize] : NO_VALUES;
+      hashes = expectedSize > 0 ? new int[expectedSize] : NO_HASHES;
     }
 
     public Builder put(Value key, Value value) {
-      map.put(key, value);
+      int h = key.hashCode();
+      int at = find(keys, hashes, size, index, key, h);
+      if (at >= 0) {
+        values[at] = value;
+        return this;
+      }
+      if (size == keys.length) {
+        int n = Math.max(size * 2, 8);
+        keys = Arrays.copyOf(keys, n);
+        values = Arrays.copyOf(values, n);
+        hashes = Arrays.copyOf(hashes, n);
+      }
+      keys[size] = key;
+      values[size] = value;
+      hashes[size] = h;
+      size++;
+      if (size > SCAN_MAX) {
+        if (index == null || size * 2 > index.length) {
+          index = buildIndex(hashes, size);
+        } else {
+          int mask = index.length - 1;
+          int slot = spread(h) & mask;
+          while (index[slot] != 0) {
+            slot = (slot + 1) & mask;
+          }
+          index[slot] = size;
+        }
+      }
       return this;
     }
 
@@ -196,22 +334,36 @@ public final class ObjectValue implements Value {
       return put(StringValue.of(key), value);
     }
 
+    /** Puts every member of {@code o}. */
+    public Builder putAll(ObjectValue o) {
+      for (int i = 0; i < o.size; i++) {
+        put(o.keys[i], o.values[i]);
+      }
+      return this;
+    }
+
     public Value get(Value key) {
-      return map.get(key);
+      int at = find(keys, hashes, size, index, key, key.hashCode());
+      return at < 0 ? null : values[at];
     }
 
     public boolean containsKey(Value key) {
-      return map.containsKey(key);
+      return find(keys, hashes, size, index, key, key.hashCode()) >= 0;
     }
 
     public int size() {
-      return map.size();
+      return size;
     }
 
+    /** The object built so far; the builder starts over empty. */
     public ObjectValue build() {
-      Map<Value, Value> m = map;
-      map = new HashMap<>();
-      return wrap(m);
+      ObjectValue o = size == 0 ? EMPTY : new ObjectValue(keys, values, hashes, size, index);
+      keys = NO_VALUES;
+      values = NO_VALUES;
+      hashes = NO_HASHES;
+      size = 0;
+      index = null;
+      return o;
     }
   }
 }

@@ -1,0 +1,153 @@
+package dev.mandate.rego.value;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The object's own table: lookups, replacement, equality and order, small and indexed sizes. */
+class ObjectValueTest {
+  private static StringValue s(String v) {
+    return StringValue.of(v);
+  }
+
+  @Test
+  void findsEveryKeyOnBothSidesOfTheIndexThreshold() {
+    for (int n : new int[] {0, 1, 7, 8, 9, 16, 17, 100, 1000}) {
+      ObjectValue.Builder b = ObjectValue.builder();
+      for (int i = 0; i < n; i++) {
+        b.put(s("k" + i), NumberValue.of(i));
+      }
+      ObjectValue o = b.build();
+      assertEquals(n, o.size());
+      for (int i = 0; i < n; i++) {
+        assertEquals(NumberValue.of(i), o.get(s("k" + i)), "n=" + n + " i=" + i);
+        assertTrue(o.containsKey(new StringValue("k" + i)), "an equal key that is another object");
+      }
+      assertNull(o.get(s("k" + n)));
+      assertFalse(o.containsKey(s("absent")));
+    }
+  }
+
+  @Test
+  void aLaterPutReplacesTheValueAndKeepsOneEntry() {
+    for (int n : new int[] {3, 20}) {
+      ObjectValue.Builder b = ObjectValue.builder(1);
+      for (int i = 0; i < n; i++) {
+        b.put(s("k" + i), NumberValue.of(i));
+      }
+      b.put(s("k1"), s("again"));
+      ObjectValue o = b.build();
+      assertEquals(n, o.size());
+      assertEquals(s("again"), o.get(s("k1")));
+    }
+  }
+
+  @Test
+  void keysOfDifferentKindsAndNumbersEqualAsValues() {
+    ObjectValue o = ObjectValue.builder()
+        .put(NumberValue.of(1), s("one"))
+        .put(BooleanValue.TRUE, s("true"))
+        .put(NullValue.INSTANCE, s("null"))
+        .put(ArrayValue.of(List.of(s("a"))), s("array"))
+        .build();
+    assertEquals(s("one"), o.get(Json.parse("1.0")), "1.0 is the key 1, as in OPA");
+    assertEquals(s("array"), o.get(Json.parse("[\"a\"]")));
+    assertEquals(s("null"), o.get(NullValue.INSTANCE));
+    assertNull(o.get(s("1")), "the string \"1\" is not the number 1");
+  }
+
+  @Test
+  void equalityAndHashIgnoreInsertionOrderAndMatchAMapsEntries() {
+    Random random = new Random(7);
+    for (int n : new int[] {0, 2, 8, 9, 40}) {
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        order.add(i);
+      }
+      ObjectValue.Builder a = ObjectValue.builder();
+      order.forEach(i -> a.put(s("k" + i), NumberValue.of(i)));
+      Collections.shuffle(order, random);
+      Map<Value, Value> m = new HashMap<>();
+      order.forEach(i -> m.put(s("k" + i), NumberValue.of(i)));
+      ObjectValue x = a.build();
+      ObjectValue y = ObjectValue.wrap(m);
+      assertEquals(x, y);
+      assertEquals(x.hashCode(), y.hashCode());
+      assertEquals(m.hashCode() * 31 + 5 == 0 ? 1 : m.hashCode() * 31 + 5, x.hashCode(),
+          "the hash stays what it was when objects were backed by a HashMap");
+      if (n > 0) {
+        assertNotEquals(x, x.with(s("k0"), s("changed")));
+        assertNotEquals(x, x.without(s("k0")));
+      }
+    }
+  }
+
+  @Test
+  void iteratesInOpaKeyOrderWhateverTheInsertionOrder() {
+    for (int n : new int[] {5, 16, 17, 60}) {
+      ObjectValue.Builder b = ObjectValue.builder();
+      for (int i = n - 1; i >= 0; i--) {
+        b.put(s(String.format("k%03d", i)), NumberValue.of(i));
+      }
+      ObjectValue o = b.build();
+      Value[] keys = o.keys();
+      Value[] values = o.valuesInKeyOrder();
+      for (int i = 0; i < n; i++) {
+        assertEquals(s(String.format("k%03d", i)), keys[i]);
+        assertEquals(NumberValue.of(i), values[i]);
+      }
+    }
+  }
+
+  @Test
+  void withAndWithoutCopyAndLeaveTheOriginalAlone() {
+    ObjectValue o = ObjectValue.builder().put("a", s("1")).put("b", s("2")).build();
+    ObjectValue more = o.with(s("c"), s("3"));
+    ObjectValue replaced = o.with(s("a"), s("9"));
+    ObjectValue less = o.without(s("a"));
+    assertEquals(2, o.size());
+    assertEquals(3, more.size());
+    assertEquals(s("9"), replaced.get(s("a")));
+    assertEquals(2, replaced.size());
+    assertEquals(1, less.size());
+    assertNull(less.get(s("a")));
+    assertSame(o, o.without(s("absent")));
+    assertSame(ObjectValue.EMPTY, ObjectValue.of("x", s("y")).without(s("x")));
+  }
+
+  @Test
+  void aBuilderStartsOverAfterBuild() {
+    ObjectValue.Builder b = ObjectValue.builder();
+    for (int i = 0; i < 12; i++) {
+      b.put(s("k" + i), NumberValue.of(i));
+    }
+    ObjectValue first = b.build();
+    assertEquals(0, b.size());
+    ObjectValue second = b.put("only", s("one")).build();
+    assertEquals(12, first.size());
+    assertEquals(NumberValue.of(11), first.get(s("k11")), "the first object is not disturbed");
+    assertEquals(1, second.size());
+    assertSame(ObjectValue.EMPTY, b.build());
+  }
+
+  @Test
+  void containsValueAndAsMapSeeEveryEntry() {
+    ObjectValue o = ObjectValue.builder().put("a", s("1")).put("b", s("2")).build();
+    assertTrue(o.containsValue(s("2")));
+    assertFalse(o.containsValue(s("3")));
+    assertEquals(Map.of(s("a"), s("1"), s("b"), s("2")), o.asMap());
+    assertArrayEquals(new Value[] {s("a"), s("b")}, o.keys());
+  }
+}
