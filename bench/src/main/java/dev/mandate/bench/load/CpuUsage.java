@@ -21,7 +21,9 @@ import java.util.TreeMap;
  *     otherwise the thread name without its trailing number), largest first
  * @param kernelByGroup the part of each group's CPU time spent in the kernel (system time:
  *     socket reads and writes, epoll, file writes, futex wake-ups), which a Java profiler's
- *     execution samples do not see
+ *     execution samples do not see. It is the CPU clock minus the user-time clock, and on Linux
+ *     the JVM reads user time from the kernel's per-tick accounting: an estimate, good to a few
+ *     clock ticks per thread over a window
  * @param allocatedBytes heap bytes allocated by all Java threads in the window
  * @param gcMillis time the garbage collectors report having spent in the window
  */

@@ -439,14 +439,15 @@ public final class Evaluator {
     }
   }
 
+  /** A reference whose segments are all bound: from input, from data, or from another term. */
   private Value refDirect(PTerm.Ref r, Value[] f, State st) {
-    PTerm.Root root = r.root();
-    if (root == PTerm.Root.INPUT) {
+    PTerm.Root start = r.root();
+    if (start == PTerm.Root.INPUT) {
       return st.input == null ? null : indexDirect(st.input, r.path(), 0, f, st, false);
     }
-    if (root == PTerm.Root.DATA) {
+    if (start == PTerm.Root.DATA) {
       if (st.overlay != null) {
-        return dataDirect(this.root, data, st.overlay, r.path(), 0, f, st);
+        return dataDirect(root, data, st.overlay, r.path(), 0, f, st);
       }
       DataPrefix.Entry p = dataPrefix(r);
       return dataDirect(p.node(), p.base(), null, r.path(), p.length(), f, st);
