@@ -44,8 +44,7 @@ final class ExchangeHandler {
     ExchangeDecision d = ExchangeDecision.from(ev.outcome());
     String id = recorder.record(new DecisionRecorder.Decision("exchange", logPath, input,
         d.decision(), ev, d.outcome(), start, parsed - start, Http.remote(ctx)));
-    ObjectValue.Builder response = ObjectValue.builder(d.decision().size() + 2);
-    d.decision().asMap().forEach(response::put);
+    ObjectValue.Builder response = ObjectValue.builder(d.decision().size() + 2).putAll(d.decision());
     response.put(DECISION_ID, StringValue.of(id));
     response.put(POLICY_REVISION, StringValue.of(ev.revision()));
     return ApiResponse.json(200, response.build());
