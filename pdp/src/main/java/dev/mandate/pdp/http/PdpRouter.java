@@ -40,7 +40,7 @@ public final class PdpRouter {
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       ctx.addHeadersEndHandler(v ->
-          metrics.httpResponses.inc(ctx.response().getStatusCode() / 100 + "xx"));
+          metrics.httpResponses.inc(statusClass(ctx.response().getStatusCode())));
       ctx.next();
     });
     router.route().handler(new RawBodyHandler(config.server().bodyLimitBytes()));
@@ -84,6 +84,14 @@ public final class PdpRouter {
       sendError(ctx, 500, ErrorCodes.INTERNAL_ERROR, "internal error");
     });
     return router;
+  }
+
+  private static final String[] STATUS_CLASSES = {"0xx", "1xx", "2xx", "3xx", "4xx", "5xx"};
+
+  /** The label of a status code's class ("2xx"), without building a string per response. */
+  static String statusClass(int status) {
+    int c = status / 100;
+    return c >= 0 && c < STATUS_CLASSES.length ? STATUS_CLASSES[c] : c + "xx";
   }
 
   private static void sendError(RoutingContext ctx, int status, String code, String message) {

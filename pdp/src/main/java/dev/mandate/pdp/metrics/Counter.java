@@ -41,7 +41,9 @@ public final class Counter implements Metric {
     if (labelValues.length != labelNames.size()) {
       throw new IllegalArgumentException(name + " takes labels " + labelNames);
     }
-    return series.computeIfAbsent(List.of(labelValues), k -> new LongAdder());
+    List<String> key = List.of(labelValues);
+    LongAdder a = series.get(key); // every series but the first event's: no bin lock
+    return a != null ? a : series.computeIfAbsent(key, k -> new LongAdder());
   }
 
   @Override

@@ -97,10 +97,20 @@ class OperationsApiTest {
   @Test
   void malformedJsonIs400AndCounted() {
     long before = pdp.pdp.metrics().bodyRejected.value("malformed");
+    long before4xx = pdp.pdp.metrics().httpResponses.value("4xx");
     HttpResponse<String> r = pdp.post("/access/v1/evaluation", "{oops");
     assertEquals(400, r.statusCode());
     assertEquals(StringValue.of("invalid_parameter"), ((ObjectValue) TestPdp.json(r)).get("code"));
     assertEquals(before + 1, pdp.pdp.metrics().bodyRejected.value("malformed"));
+    assertEquals(before4xx + 1, pdp.pdp.metrics().httpResponses.value("4xx"));
+  }
+
+  @Test
+  void responsesAreCountedByStatusClass() {
+    assertEquals("2xx", PdpRouter.statusClass(200));
+    assertEquals("4xx", PdpRouter.statusClass(413));
+    assertEquals("5xx", PdpRouter.statusClass(503));
+    assertEquals("9xx", PdpRouter.statusClass(999), "an unusual code still gets its class");
   }
 
   @Test
