@@ -1214,12 +1214,23 @@ public final class Evaluator {
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
     }
-    SingleValue result = acquireSingleValue(st, COMPLETE_CONFLICT);
+    Value v = singleValue(node, candidates(node, st), null, st, COMPLETE_CONFLICT);
+    st.nodeMemo[node.memoSlot] = v == null ? UNDEFINED : v;
+    return v;
+  }
+
+  /**
+   * The one value the rules give (with their else chains), else the node's default, else null
+   * (undefined). {@code args} binds a function's parameters; null for other rules. Two different
+   * values are a conflict, reported with {@code conflict}.
+   */
+  private Value singleValue(DocNode node, List<PRule> rules, Value[] args, State st, String conflict) {
+    SingleValue result = acquireSingleValue(st, conflict);
     Value v;
     try {
-      for (PRule r : candidates(node, st)) {
+      for (PRule r : rules) {
         result.chain = r;
-        evalRuleChain(r, null, result);
+        evalRuleChain(r, args, result);
       }
       v = result.value;
     } finally {
@@ -1228,7 +1239,6 @@ public final class Evaluator {
     if (v == null && node.defaultRule != null) {
       v = defaultValue(node.defaultRule, st);
     }
-    st.nodeMemo[node.memoSlot] = v == null ? UNDEFINED : v;
     return v;
   }
 
@@ -1651,21 +1661,7 @@ public final class Evaluator {
 
   /** Calls a user function: conflicting outputs are an error; no output is undefined. */
   Value callFunction(DocNode node, Value[] args, State st) {
-    SingleValue result = acquireSingleValue(st, FUNCTION_CONFLICT);
-    Value v;
-    try {
-      for (PRule r : node.rules) {
-        result.chain = r;
-        evalRuleChain(r, args, result);
-      }
-      v = result.value;
-    } finally {
-      releaseSingleValue();
-    }
-    if (v == null && node.defaultRule != null) {
-      v = defaultValue(node.defaultRule, st);
-    }
-    return v;
+    return singleValue(node, node.rules, args, st, FUNCTION_CONFLICT);
   }
 
   /** {@code print} sees every value of each operand, and {@code <undefined>} for none. */
