@@ -41,9 +41,7 @@ public final class Counter implements Metric {
     if (labelValues.length != labelNames.size()) {
       throw new IllegalArgumentException(name + " takes labels " + labelNames);
     }
-    List<String> key = List.of(labelValues);
-    LongAdder a = series.get(key); // every series but the first event's: no bin lock
-    return a != null ? a : series.computeIfAbsent(key, k -> new LongAdder());
+    return Labels.series(series, labelValues, LongAdder::new);
   }
 
   @Override

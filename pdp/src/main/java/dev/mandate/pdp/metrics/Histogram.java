@@ -24,12 +24,7 @@ public final class Histogram implements Metric {
   }
 
   public void observe(double value, String... labelValues) {
-    List<String> key = List.of(labelValues);
-    Series s = series.get(key); // every series but the first event's: no bin lock
-    if (s == null) {
-      s = series.computeIfAbsent(key, k -> new Series(bounds.length));
-    }
-    s.observe(bounds, value);
+    Labels.series(series, labelValues, () -> new Series(bounds.length)).observe(bounds, value);
   }
 
   public long count(String... labelValues) {

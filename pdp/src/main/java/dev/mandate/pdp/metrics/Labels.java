@@ -1,10 +1,26 @@
 package dev.mandate.pdp.metrics;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
-/** Label rendering for the Prometheus text exposition format (version 0.0.4). */
+/**
+ * Labels: finding a metric's series by its label values, and rendering them in the Prometheus
+ * text exposition format (version 0.0.4).
+ */
 final class Labels {
   private Labels() {}
+
+  /**
+   * The series for these label values in a metric's concurrent map, created on first use. Looked
+   * up with {@code get} first: {@code computeIfAbsent} locks a bin unless the key is its first
+   * node, and every event but a series' first finds it.
+   */
+  static <S> S series(Map<List<String>, S> series, String[] labelValues, Supplier<S> create) {
+    List<String> key = List.of(labelValues);
+    S s = series.get(key);
+    return s != null ? s : series.computeIfAbsent(key, k -> create.get());
+  }
 
   static void append(StringBuilder sb, List<String> names, List<String> values, String extraName,
       String extraValue) {
