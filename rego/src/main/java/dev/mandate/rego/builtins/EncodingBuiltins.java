@@ -1,8 +1,8 @@
 package dev.mandate.rego.builtins;
 
-import dev.mandate.rego.value.GoQuote;
 import dev.mandate.rego.value.ArrayValue;
 import dev.mandate.rego.value.BooleanValue;
+import dev.mandate.rego.value.GoQuote;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.SetValue;
 import dev.mandate.rego.value.StringValue;

@@ -1,9 +1,9 @@
 package dev.mandate.rego.builtins;
 
-import dev.mandate.rego.value.GoQuote;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.re2j.Pattern;
+import dev.mandate.rego.value.GoQuote;
 
 /**
  * The patterns of {@code regex.template_match}: text between a start and an end delimiter is a
