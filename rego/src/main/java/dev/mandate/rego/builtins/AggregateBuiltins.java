@@ -15,7 +15,7 @@ public final class AggregateBuiltins {
   private AggregateBuiltins() {}
 
   public static void register(BuiltinRegistry r) {
-    r.function("count", 1, (ctx, a) -> count(a));
+    r.register(Builtin.intrinsic("count", 1, Intrinsics.COUNT));
     r.function("sum", 1, (ctx, a) -> fold(a, NumberValue.ZERO, NumberValue::add));
     r.function("product", 1, (ctx, a) -> fold(a, NumberValue.ONE, NumberValue::multiply));
     r.function("max", 1, (ctx, a) -> extreme(a, 1));
@@ -27,14 +27,14 @@ public final class AggregateBuiltins {
     });
   }
 
-  private static Value count(Value[] a) {
-    return switch (a[0]) {
+  static Value count(Value a) {
+    return switch (a) {
       case ArrayValue arr -> NumberValue.of(arr.size());
       case ObjectValue o -> NumberValue.of(o.size());
       case SetValue s -> NumberValue.of(s.size());
       // Code points, as Go counts runes; not UTF-16 units.
       case StringValue s -> NumberValue.of(s.value().codePointCount(0, s.value().length()));
-      default -> throw Operands.typeError(0, a[0], "array", "object", "set", "string");
+      default -> throw Operands.typeError(0, a, "array", "object", "set", "string");
     };
   }
 

@@ -19,7 +19,7 @@ public final class ObjectBuiltins {
   private ObjectBuiltins() {}
 
   public static void register(BuiltinRegistry r) {
-    r.function("object.get", 3, (ctx, a) -> get(a));
+    r.register(Builtin.intrinsic("object.get", 3, Intrinsics.OBJECT_GET));
     r.function("object.keys", 1,
         (ctx, a) -> SetValue.copyOf(Arrays.asList(Args.object(a, 0).keys())));
     r.function("object.remove", 2, (ctx, a) -> {
@@ -65,17 +65,19 @@ public final class ObjectBuiltins {
    * The value under a key, or under a path when the key is an array (an empty path is the
    * object itself); the default when there is nothing there.
    */
-  private static Value get(Value[] a) {
-    ObjectValue obj = Args.object(a, 0);
-    if (!(a[1] instanceof ArrayValue path)) {
-      Value v = obj.get(a[1]);
-      return v != null ? v : a[2];
+  static Value get(Value object, Value key, Value fallback) {
+    if (!(object instanceof ObjectValue obj)) {
+      throw Operands.typeError(0, object, "object");
+    }
+    if (!(key instanceof ArrayValue path)) {
+      Value v = obj.get(key);
+      return v != null ? v : fallback;
     }
     Value node = obj;
     for (Value segment : path) {
       node = find(node, segment);
       if (node == null) {
-        return a[2];
+        return fallback;
       }
     }
     return node;

@@ -6,7 +6,6 @@ import dev.mandate.rego.value.NumberValue;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.SetValue;
 import dev.mandate.rego.value.Value;
-import dev.mandate.rego.value.Values;
 
 /**
  * Rego's infix operators, registered under the internal names OPA's compiler rewrites them to
@@ -16,12 +15,12 @@ public final class OperatorBuiltins {
   private OperatorBuiltins() {}
 
   public static void register(BuiltinRegistry r) {
-    r.function("equal", 2, (ctx, a) -> BooleanValue.of(a[0].equals(a[1])));
-    r.function("neq", 2, (ctx, a) -> BooleanValue.of(!a[0].equals(a[1])));
-    r.function("lt", 2, (ctx, a) -> BooleanValue.of(Values.compare(a[0], a[1]) < 0));
-    r.function("lte", 2, (ctx, a) -> BooleanValue.of(Values.compare(a[0], a[1]) <= 0));
-    r.function("gt", 2, (ctx, a) -> BooleanValue.of(Values.compare(a[0], a[1]) > 0));
-    r.function("gte", 2, (ctx, a) -> BooleanValue.of(Values.compare(a[0], a[1]) >= 0));
+    r.register(Builtin.intrinsic("equal", 2, Intrinsics.EQUAL));
+    r.register(Builtin.intrinsic("neq", 2, Intrinsics.NEQ));
+    r.register(Builtin.intrinsic("lt", 2, Intrinsics.LT));
+    r.register(Builtin.intrinsic("lte", 2, Intrinsics.LTE));
+    r.register(Builtin.intrinsic("gt", 2, Intrinsics.GT));
+    r.register(Builtin.intrinsic("gte", 2, Intrinsics.GTE));
 
     r.function("plus", 2, (ctx, a) -> Args.number(a, 0).add(Args.number(a, 1)));
     r.function("minus", 2, (ctx, a) -> minus(a));
@@ -32,7 +31,7 @@ public final class OperatorBuiltins {
     r.function("and", 2, (ctx, a) -> Args.set(a, 0).intersect(Args.set(a, 1)));
     r.function("or", 2, (ctx, a) -> Args.set(a, 0).union(Args.set(a, 1)));
 
-    r.function("internal.member_2", 2, (ctx, a) -> BooleanValue.of(member(a[0], a[1])));
+    r.register(Builtin.intrinsic("internal.member_2", 2, Intrinsics.MEMBER));
     r.function("internal.member_3", 3, (ctx, a) -> BooleanValue.of(memberWithKey(a[0], a[1], a[2])));
   }
 

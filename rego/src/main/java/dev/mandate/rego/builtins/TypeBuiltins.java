@@ -1,16 +1,12 @@
 package dev.mandate.rego.builtins;
 
-import dev.mandate.rego.value.ArrayValue;
 import dev.mandate.rego.value.BooleanValue;
 import dev.mandate.rego.value.NullValue;
 import dev.mandate.rego.value.NumberValue;
-import dev.mandate.rego.value.ObjectValue;
-import dev.mandate.rego.value.SetValue;
 import dev.mandate.rego.value.StringValue;
 import dev.mandate.rego.value.Value;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /** The {@code is_*} type tests, {@code type_name} and {@code to_number}. */
 public final class TypeBuiltins {
@@ -21,19 +17,15 @@ public final class TypeBuiltins {
 
   public static void register(BuiltinRegistry r) {
     // Each test answers false for other types rather than being undefined.
-    test(r, "is_number", v -> v instanceof NumberValue);
-    test(r, "is_string", v -> v instanceof StringValue);
-    test(r, "is_boolean", v -> v instanceof BooleanValue);
-    test(r, "is_array", v -> v instanceof ArrayValue);
-    test(r, "is_set", v -> v instanceof SetValue);
-    test(r, "is_object", v -> v instanceof ObjectValue);
-    test(r, "is_null", v -> v instanceof NullValue);
+    r.register(Builtin.intrinsic("is_number", 1, Intrinsics.IS_NUMBER));
+    r.register(Builtin.intrinsic("is_string", 1, Intrinsics.IS_STRING));
+    r.register(Builtin.intrinsic("is_boolean", 1, Intrinsics.IS_BOOLEAN));
+    r.register(Builtin.intrinsic("is_array", 1, Intrinsics.IS_ARRAY));
+    r.register(Builtin.intrinsic("is_set", 1, Intrinsics.IS_SET));
+    r.register(Builtin.intrinsic("is_object", 1, Intrinsics.IS_OBJECT));
+    r.register(Builtin.intrinsic("is_null", 1, Intrinsics.IS_NULL));
     r.function("type_name", 1, (ctx, a) -> StringValue.of(a[0].typeName()));
     r.function("to_number", 1, (ctx, a) -> toNumber(a[0]));
-  }
-
-  private static void test(BuiltinRegistry r, String name, Predicate<Value> holds) {
-    r.function(name, 1, (ctx, a) -> BooleanValue.of(holds.test(a[0])));
   }
 
   private static Value toNumber(Value v) {

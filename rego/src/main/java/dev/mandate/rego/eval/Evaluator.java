@@ -4,6 +4,7 @@ import dev.mandate.rego.EvalException;
 import dev.mandate.rego.ast.Location;
 import dev.mandate.rego.builtins.Builtin;
 import dev.mandate.rego.builtins.BuiltinException;
+import dev.mandate.rego.builtins.Intrinsics;
 import dev.mandate.rego.plan.DataPrefix;
 import dev.mandate.rego.plan.DocNode;
 import dev.mandate.rego.plan.PBody;
@@ -396,6 +397,10 @@ public final class Evaluator {
   // switch is an invokedynamic type test, which the JIT does not always inline here.
   private Value evalDirectComposite(PTerm t, Value[] f, State st) {
     if (t instanceof PTerm.Call c) {
+      Builtin b = c.builtin();
+      if (b != null && b.intrinsic() != Intrinsics.NONE && c.args().length == b.arity()) {
+        return intrinsicDirect(b, c, f, st);
+      }
       Value[] args = evalAllDirect(c.args(), f, st);
       return args == null ? null : invokeDirect(c, args, st);
     }
@@ -1622,6 +1627,32 @@ public final class Evaluator {
     }
     Value v = callBuiltin(b, args, loc);
     return v != null && k.accept(v);
+  }
+
+  /**
+   * A call of one of the {@link Intrinsics}, whose operands are direct: evaluated into locals and
+   * called by number, with the same step count and failure handling as {@link #callBuiltin}.
+   */
+  private Value intrinsicDirect(Builtin b, PTerm.Call c, Value[] f, State st) {
+    PTerm[] operands = c.args();
+    Value x = evalDirect(operands[0], f, st);
+    if (x == null) {
+      return null;
+    }
+    Value y = null;
+    if (operands.length > 1 && (y = evalDirect(operands[1], f, st)) == null) {
+      return null;
+    }
+    Value z = null;
+    if (operands.length > 2 && (z = evalDirect(operands[2], f, st)) == null) {
+      return null;
+    }
+    run.builtinStep();
+    try {
+      return Intrinsics.call(b.intrinsic(), x, y, z);
+    } catch (RuntimeException | StackOverflowError e) {
+      return builtinFailure(b, e, c.location());
+    }
   }
 
   /** Calls a built-in function (not a relation): its value, or null when undefined. */
