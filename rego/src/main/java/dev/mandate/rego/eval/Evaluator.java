@@ -455,6 +455,10 @@ public final class Evaluator {
         return dataDirect(root, data, st.overlay, r.path(), 0, f, st);
       }
       DataPrefix.Entry p = dataPrefix(r);
+      if (p.completeRule()) { // most references to rules: straight to the rule's memoised value
+        Value v = completeValue(p.node(), st);
+        return v == null ? null : indexDirect(v, r.path(), p.length(), f, st, false);
+      }
       return dataDirect(p.node(), p.base(), null, r.path(), p.length(), f, st);
     }
     Value h = evalDirect(r.head(), f, st);

@@ -11,9 +11,16 @@ import dev.mandate.rego.value.Value;
 public final class DataPrefix {
   /**
    * After {@code length} segments from {@code root} (with base documents {@code data}), the
-   * walk stands on {@code node} with base document {@code base}.
+   * walk stands on {@code node} with base document {@code base}. {@code completeRule}: that node
+   * is a complete rule with no base document under it, whose value the rest of the path indexes.
    */
-  public record Entry(DocNode root, Value data, int length, DocNode node, Value base) {}
+  public record Entry(DocNode root, Value data, int length, DocNode node, Value base,
+      boolean completeRule) {
+    public Entry(DocNode root, Value data, int length, DocNode node, Value base) {
+      this(root, data, length, node, base, node != null && node.hasRules
+          && node.kind == DocNode.Kind.COMPLETE && base == null);
+    }
+  }
 
   private volatile Entry entry;
 
