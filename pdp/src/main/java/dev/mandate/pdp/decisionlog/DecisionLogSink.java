@@ -6,10 +6,11 @@ package dev.mandate.pdp.decisionlog;
  */
 public interface DecisionLogSink {
   /**
-   * Takes one encoded event: UTF-8 JSON without a line break. The array is the sink's to keep
-   * and is not modified afterwards.
+   * Takes one encoded event: the first {@code length} bytes of {@code bytes}, UTF-8 JSON without
+   * a line break. The writer reuses the array for the next event once this returns, so a sink
+   * that keeps the line must copy it.
    */
-  void accept(byte[] line);
+  void accept(byte[] bytes, int length);
 
   /**
    * Pushes out what has been accepted. {@code force} is set at shutdown: everything must be

@@ -1,5 +1,6 @@
 package dev.mandate.pdp.decisionlog;
 
+import dev.mandate.rego.value.JsonBytes;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class DecisionLogger implements AutoCloseable {
   private final Runnable onWritten;
   private final BiConsumer<String, Long> onDropped;
   private final Thread writer;
+  /** The writer thread's one buffer, reused for every event (sinks copy what they keep). */
+  private final JsonBytes lineBuffer = new JsonBytes(4096);
   private final boolean enabled;
   private volatile boolean closing;
   private volatile long lastDropWarning = System.nanoTime() - DROP_WARNING_INTERVAL_NANOS;
@@ -138,9 +141,9 @@ public final class DecisionLogger implements AutoCloseable {
   }
 
   private void write(DecisionEvent e) {
-    byte[] line;
+    JsonBytes line;
     try {
-      line = encoder.encode(e);
+      line = encoder.encode(e, lineBuffer.reset());
     } catch (RuntimeException ex) {
       LOG.log(Level.ERROR, "decision {0} could not be encoded: {1}", e.decisionId(), ex);
       drop(SINK_ERROR, 1);
@@ -149,7 +152,7 @@ public final class DecisionLogger implements AutoCloseable {
     boolean ok = true;
     for (DecisionLogSink s : sinks) {
       try {
-        s.accept(line);
+        s.accept(line.buffer(), line.length());
       } catch (RuntimeException ex) {
         ok = false;
         LOG.log(Level.ERROR, "decision log write failed: {0}", ex.getMessage());

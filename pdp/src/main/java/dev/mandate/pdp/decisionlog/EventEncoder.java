@@ -32,8 +32,12 @@ public final class EventEncoder {
    * order, as OPA's JSON encoding writes an object's members.
    */
   public byte[] encode(DecisionEvent e) {
+    return encode(e, new JsonBytes(4096)).toByteArray();
+  }
+
+  /** {@link #encode(DecisionEvent)} into {@code out}, which is returned. */
+  public JsonBytes encode(DecisionEvent e, JsonBytes out) {
     Masker.Masked m = masker.apply(e.input(), e.result());
-    JsonBytes out = new JsonBytes(4096);
     out.raw('{').name("bundles").raw('{').name(BUNDLE_NAME).raw('{')
         .name("revision").string(e.revision()).raw('}').raw('}');
     out.raw(',').name("decision_id").string(e.decisionId());
@@ -62,7 +66,7 @@ public final class EventEncoder {
     }
     out.raw(',').name("timestamp").string(Rfc3339.nano(e.timestamp()));
     out.raw('}');
-    return out.toByteArray();
+    return out;
   }
 
   private static ObjectValue metrics(Map<String, Long> metrics) {

@@ -37,8 +37,8 @@ public final class HttpBatchSink implements DecisionLogSink {
   }
 
   @Override
-  public void accept(byte[] line) {
-    buffer.addLast(line);
+  public void accept(byte[] line, int length) {
+    buffer.addLast(java.util.Arrays.copyOf(line, length)); // kept until uploaded
     if (buffer.size() > config.maxBuffered()) {
       buffer.removeFirst();
       onDrop.accept(1);

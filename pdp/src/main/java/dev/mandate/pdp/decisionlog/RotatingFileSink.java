@@ -28,16 +28,16 @@ public final class RotatingFileSink implements DecisionLogSink {
   }
 
   @Override
-  public void accept(byte[] line) {
+  public void accept(byte[] line, int length) {
     try {
-      long bytes = line.length + 1L;
+      long bytes = length + 1L;
       if (out == null) {
         open();
       }
       if (size > 0 && size + bytes > maxBytes) {
         rotate();
       }
-      out.write(line);
+      out.write(line, 0, length);
       out.write('\n');
       size += bytes;
     } catch (IOException e) {

@@ -79,14 +79,14 @@ class DecisionLogWriterTest {
     List<byte[]> written = new ArrayList<>();
     DecisionLogSink blocked = new DecisionLogSink() {
       @Override
-      public void accept(byte[] line) {
+      public void accept(byte[] line, int length) {
         firstTaken.countDown();
         try {
           release.await();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        written.add(line);
+        written.add(java.util.Arrays.copyOf(line, length));
       }
 
       @Override
@@ -122,7 +122,7 @@ class DecisionLogWriterTest {
     Path file = tmp.resolve("d.log");
     RotatingFileSink sink = new RotatingFileSink(file, 100, 3);
     for (int i = 0; i < 20; i++) {
-      sink.accept(RotatingFileSinkTest.utf8("x".repeat(40) + i));
+      RotatingFileSinkTest.accept(sink, "x".repeat(40) + i);
     }
     sink.close();
     assertTrue(Files.exists(file));

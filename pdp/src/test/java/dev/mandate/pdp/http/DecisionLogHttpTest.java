@@ -181,6 +181,8 @@ class DecisionLogHttpTest {
       }
       pdp.close();
       assertEquals(12, received.size());
+      assertEquals(12, received.stream().map(v -> ((ObjectValue) v).get("decision_id"))
+          .distinct().count(), "each event kept as it was, though the writer reuses its buffer");
       ObjectValue e = (ObjectValue) received.get(0);
       assertTrue(e.get("decision_id") instanceof StringValue);
       assertFalse(Json.write(e).contains("hunter2"), "the HTTP sink gets masked events too");

@@ -220,4 +220,18 @@ public final class JsonBytes {
   public byte[] toByteArray() {
     return Arrays.copyOf(bytes, length);
   }
+
+  /**
+   * The bytes written so far are the first {@link #length()} of this array. It is this writer's
+   * own buffer, valid until the next write or {@link #reset()}.
+   */
+  public byte[] buffer() {
+    return bytes;
+  }
+
+  /** Empties this writer for reuse, keeping its buffer. */
+  public JsonBytes reset() {
+    length = 0;
+    return this;
+  }
 }
