@@ -13,10 +13,21 @@ public final class Rfc3339 {
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
+  /** A second and its text up to the seconds: decisions are logged many per second. */
+  private record Second(long epochSecond, String text) {}
+
+  /** The last second formatted; an immutable pair, so threads may race to replace it. */
+  private static volatile Second last = new Second(Long.MIN_VALUE, "");
+
   private Rfc3339() {}
 
   public static String nano(Instant t) {
-    StringBuilder sb = new StringBuilder(SECONDS.format(t));
+    Second second = last;
+    if (second.epochSecond() != t.getEpochSecond()) {
+      second = new Second(t.getEpochSecond(), SECONDS.format(t));
+      last = second;
+    }
+    StringBuilder sb = new StringBuilder(32).append(second.text());
     int nanos = t.getNano();
     if (nanos != 0) {
       // Nine digits without their trailing zeros, written without a formatter: this runs for

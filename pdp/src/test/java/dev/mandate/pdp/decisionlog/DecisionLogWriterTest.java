@@ -70,6 +70,10 @@ class DecisionLogWriterTest {
         Rfc3339.nano(Instant.parse("2025-01-02T03:04:05.010020Z")));
     assertEquals("2025-01-02T03:04:05.123456789Z",
         Rfc3339.nano(Instant.parse("2025-01-02T03:04:05.123456789Z")));
+    // The text of the last second is reused: moving to another second and back stays right.
+    assertEquals("2025-01-02T03:04:06.25Z", Rfc3339.nano(Instant.parse("2025-01-02T03:04:06.25Z")));
+    assertEquals("2024-12-31T23:59:59.9Z", Rfc3339.nano(Instant.parse("2024-12-31T23:59:59.9Z")));
+    assertEquals("2025-01-02T03:04:05.5Z", Rfc3339.nano(Instant.parse("2025-01-02T03:04:05.500Z")));
   }
 
   @Test
