@@ -6,9 +6,14 @@ import io.vertx.ext.web.RoutingContext;
 final class Http {
   private Http() {}
 
-  /** The client's address, {@code host:port}, for the decision log's {@code requested_by}. */
+  /**
+   * The client's address, {@code host:port}, for the decision log's {@code requested_by}: the
+   * peer of the connection, as OPA reports it (forwarding headers are not trusted). Read from the
+   * connection, not the routed request, whose address goes through Vert.x Web's forwarding parser
+   * on every request.
+   */
   static String remote(RoutingContext ctx) {
-    var addr = ctx.request().remoteAddress();
+    var addr = ctx.request().connection().remoteAddress();
     return addr == null ? null : addr.hostAddress() + ":" + addr.port();
   }
 

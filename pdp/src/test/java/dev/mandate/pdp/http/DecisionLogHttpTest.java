@@ -66,7 +66,8 @@ class DecisionLogHttpTest {
       assertEquals(StringValue.of("test-instance"), labels.get("id"));
       assertTrue(labels.get("version") instanceof StringValue);
       assertTrue(((ObjectValue) e.get("metrics")).get("timer_rego_query_eval_ns") != null);
-      assertTrue(e.get("requested_by") instanceof StringValue);
+      assertTrue(((StringValue) e.get("requested_by")).value().matches("127\\.0\\.0\\.1:\\d+"),
+          "the client's address and port: " + e.get("requested_by"));
       ObjectValue result = (ObjectValue) e.get("result");
       assertEquals(d.get("allow"), result.get("allow"));
       assertEquals(d.get("grant"), result.get("grant"));
