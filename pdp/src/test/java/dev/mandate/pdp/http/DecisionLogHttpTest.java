@@ -17,6 +17,7 @@ import dev.mandate.rego.value.Value;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -105,6 +106,20 @@ class DecisionLogHttpTest {
       return java.nio.file.Files.readString(pdp.logFile);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void requestedByIsTheConnectionsPeerWhateverForwardingHeadersSay() {
+    try (TestPdp pdp = TestPdp.start(tmp, Map.of("mandate/exchange.rego", Policies.EXCHANGE),
+        c -> withLog(c, 1000, List.of(), null))) {
+      pdp.send(HttpRequest.newBuilder(pdp.uri("/v1/exchange/decisions"))
+          .header("X-Forwarded-For", "203.0.113.9")
+          .header("Forwarded", "for=203.0.113.9:4711")
+          .POST(HttpRequest.BodyPublishers.ofString(INPUT)).build());
+      String by = ((StringValue) ((ObjectValue) pdp.logEvents(1).get(0)).get("requested_by"))
+          .value();
+      assertTrue(by.matches("127\\.0\\.0\\.1:\\d+"), by);
     }
   }
 
