@@ -39,8 +39,12 @@ public final class DecisionLogger implements AutoCloseable {
   private final Runnable onWritten;
   private final BiConsumer<String, Long> onDropped;
   private final Thread writer;
+  private static final int LINE_BUFFER_SIZE = 4096;
+  /** A buffer grown past this by one large event is dropped after it, not kept for good. */
+  private static final int LINE_BUFFER_KEEP_MAX = 256 * 1024;
+
   /** The writer thread's one buffer, reused for every event (sinks copy what they keep). */
-  private final JsonBytes lineBuffer = new JsonBytes(4096);
+  private JsonBytes lineBuffer = new JsonBytes(LINE_BUFFER_SIZE);
   private final boolean enabled;
   private volatile boolean closing;
   private volatile long lastDropWarning = System.nanoTime() - DROP_WARNING_INTERVAL_NANOS;
@@ -158,6 +162,9 @@ public final class DecisionLogger implements AutoCloseable {
         LOG.log(Level.ERROR, "decision log write failed: {0}", ex.getMessage());
         drop(SINK_ERROR, 1);
       }
+    }
+    if (line.buffer().length > LINE_BUFFER_KEEP_MAX) {
+      lineBuffer = new JsonBytes(LINE_BUFFER_SIZE);
     }
     if (ok) {
       onWritten.run();

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPOutputStream;
@@ -38,7 +39,7 @@ public final class HttpBatchSink implements DecisionLogSink {
 
   @Override
   public void accept(byte[] line, int length) {
-    buffer.addLast(java.util.Arrays.copyOf(line, length)); // kept until uploaded
+    buffer.addLast(Arrays.copyOf(line, length)); // kept until uploaded
     if (buffer.size() > config.maxBuffered()) {
       buffer.removeFirst();
       onDrop.accept(1);

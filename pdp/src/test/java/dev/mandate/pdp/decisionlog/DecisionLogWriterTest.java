@@ -77,6 +77,33 @@ class DecisionLogWriterTest {
   }
 
   @Test
+  void eventsOfAnySizeFollowingEachOtherAreWrittenWhole() throws Exception {
+    Path file = tmp.resolve("sizes.log");
+    DecisionLogger log = new DecisionLogger(100, encoder(),
+        List.of(new RotatingFileSink(file, 100_000_000, 2)), () -> { }, (r, n) -> { });
+    log.start();
+    String big = "x".repeat(600_000); // grows the writer's buffer past what it keeps
+    for (int i = 0; i < 3; i++) {
+      DecisionEvent small = event(i);
+      DecisionEvent large = new DecisionEvent("big-" + i, "a/b",
+          ObjectValue.builder().put("blob", StringValue.of(big)).build(), small.result(), null,
+          "rev", "127.0.0.1:1", small.timestamp(), small.metrics());
+      log.log(small);
+      log.log(large);
+    }
+    log.close();
+    List<String> lines = Files.readAllLines(file);
+    assertEquals(6, lines.size());
+    for (int i = 0; i < 3; i++) {
+      ObjectValue small = (ObjectValue) Json.parse(lines.get(2 * i));
+      ObjectValue large = (ObjectValue) Json.parse(lines.get(2 * i + 1));
+      assertEquals(StringValue.of("id-" + i), small.get("decision_id"));
+      assertEquals(Json.parse("{\"n\": " + i + "}"), small.get("input"));
+      assertEquals(StringValue.of(big), ((ObjectValue) large.get("input")).get("blob"));
+    }
+  }
+
+  @Test
   void fullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch firstTaken = new CountDownLatch(1);
