@@ -27,6 +27,9 @@ public final class DecisionLogger implements AutoCloseable {
    */
   private static final long LINGER_NANOS = 2_000_000;
   private static final long DROP_WARNING_INTERVAL_NANOS = 10_000_000_000L;
+  private static final int LINE_BUFFER_SIZE = 4096;
+  /** A buffer grown past this by one large event is dropped after it, not kept for good. */
+  private static final int LINE_BUFFER_KEEP_MAX = 256 * 1024;
 
   /** Drop reasons, the label values of the drop counter. */
   public static final String QUEUE_FULL = "queue_full";
@@ -39,10 +42,6 @@ public final class DecisionLogger implements AutoCloseable {
   private final Runnable onWritten;
   private final BiConsumer<String, Long> onDropped;
   private final Thread writer;
-  private static final int LINE_BUFFER_SIZE = 4096;
-  /** A buffer grown past this by one large event is dropped after it, not kept for good. */
-  private static final int LINE_BUFFER_KEEP_MAX = 256 * 1024;
-
   /** The writer thread's one buffer, reused for every event (sinks copy what they keep). */
   private JsonBytes lineBuffer = new JsonBytes(LINE_BUFFER_SIZE);
   private final boolean enabled;

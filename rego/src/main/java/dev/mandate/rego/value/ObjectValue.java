@@ -50,15 +50,20 @@ public final class ObjectValue implements Value {
 
   private static int[] buildIndex(int[] hashes, int size) {
     int[] index = new int[Integer.highestOneBit(size * 2 - 1) << 1];
-    int mask = index.length - 1;
     for (int i = 0; i < size; i++) {
-      int slot = spread(hashes[i]) & mask;
-      while (index[slot] != 0) {
-        slot = (slot + 1) & mask;
-      }
-      index[slot] = i + 1;
+      insert(index, hashes[i], i);
     }
     return index;
+  }
+
+  /** Records {@code position} under hash {@code h} in the first free slot from its home slot. */
+  private static void insert(int[] index, int h, int position) {
+    int mask = index.length - 1;
+    int slot = spread(h) & mask;
+    while (index[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    index[slot] = position + 1;
   }
 
   private static int spread(int h) {
@@ -319,12 +324,7 @@ public final class ObjectValue implements Value {
         if (index == null || size * 2 > index.length) {
           index = buildIndex(hashes, size);
         } else {
-          int mask = index.length - 1;
-          int slot = spread(h) & mask;
-          while (index[slot] != 0) {
-            slot = (slot + 1) & mask;
-          }
-          index[slot] = size;
+          insert(index, h, size - 1);
         }
       }
       return this;
