@@ -53,6 +53,86 @@ final class GoTimeParse {
   }
 
   static Instant parse(String layout, String value) {
+    // Go's time.Parse tries this shortcut first for the two RFC 3339 layouts; whatever it does
+    // not accept (or rejects) goes through the general parser, which also words the error.
+    if (layout.equals(GoLayout.RFC3339) || layout.equals(GoLayout.RFC3339_NANO)) {
+      Instant t = parseRfc3339(value);
+      if (t != null) {
+        return t;
+      }
+    }
+    return parseLayout(layout, value);
+  }
+
+  /**
+   * The strict RFC 3339 form Go accepts without consulting the layout:
+   * {@code yyyy-mm-ddThh:mm:ss}, optional {@code .digits}, then {@code Z} or {@code ±hh:mm}, with
+   * every field in range. Null for anything else, which the general parser then decides.
+   */
+  static Instant parseRfc3339(String s) {
+    if (s.length() < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4, 0, 9999);
+    int month = digits(s, 5, 7, 1, 12);
+    int hour = digits(s, 11, 13, 0, 23);
+    int min = digits(s, 14, 16, 0, 59);
+    int sec = digits(s, 17, 19, 0, 59);
+    if (year < 0 || month < 0 || hour < 0 || min < 0 || sec < 0) {
+      return null;
+    }
+    int day = digits(s, 8, 10, 1, daysIn(month, year));
+    if (day < 0) {
+      return null;
+    }
+    int i = 19;
+    int nsec = 0;
+    if (i + 1 < s.length() && s.charAt(i) == '.' && GoLayout.isDigit(s, i + 1)) {
+      int end = i + 2;
+      while (end < s.length() && GoLayout.isDigit(s, end)) {
+        end++;
+      }
+      // As Go: the first nine digits count, further ones are ignored.
+      int scale = 100_000_000;
+      for (int j = i + 1; j < end && j <= i + 9; j++, scale /= 10) {
+        nsec += (s.charAt(j) - '0') * scale;
+      }
+      i = end;
+    }
+    long wall = LocalDate.of(year, month, day).toEpochDay() * 86400L + hour * 3600L + min * 60L
+        + sec;
+    int rest = s.length() - i;
+    if (rest == 1 && s.charAt(i) == 'Z') {
+      return new Instant(wall, nsec);
+    }
+    if (rest != 6 || (s.charAt(i) != '+' && s.charAt(i) != '-') || s.charAt(i + 3) != ':') {
+      return null;
+    }
+    int offHour = digits(s, i + 1, i + 3, 0, 23);
+    int offMin = digits(s, i + 4, i + 6, 0, 59);
+    if (offHour < 0 || offMin < 0) {
+      return null;
+    }
+    int offset = (offHour * 60 + offMin) * 60;
+    return new Instant(s.charAt(i) == '-' ? wall + offset : wall - offset, nsec);
+  }
+
+  /** The decimal number in {@code s[from:to]} when it is all digits and within range, else -1. */
+  private static int digits(String s, int from, int to, int min, int max) {
+    int x = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      x = x * 10 + (c - '0');
+    }
+    return x < min || x > max ? -1 : x;
+  }
+
+  /** Go's general parser: the layout read element by element. */
+  static Instant parseLayout(String layout, String value) {
     final String originalLayout = layout;
     final String originalValue = value;
     boolean amSet = false;
