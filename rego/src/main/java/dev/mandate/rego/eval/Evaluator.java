@@ -626,12 +626,68 @@ public final class Evaluator {
       case PExpr.TermNode t -> evalTerm(t.term(), f, st,
           v -> (t.capture() || v != BooleanValue.FALSE) && k.run());
       case PExpr.UnifyNode u -> unify(u.left(), u.right(), f, st, k);
-      case PExpr.SomeInNode s -> evalTerm(s.collection(), f, st, c -> iterate(c, (key, val) ->
-          s.key() == null
-              ? unifyValue(s.value(), val, f, st, k)
-              : unifyValue(s.key(), key, f, st, () -> unifyValue(s.value(), val, f, st, k))));
+      case PExpr.SomeInNode s -> {
+        if (isDirect(s.collection(), f, st)) {
+          Value c = evalDirect(s.collection(), f, st);
+          yield c != null && someIn(s, c, f, st, k);
+        }
+        yield evalTerm(s.collection(), f, st, c -> someIn(s, c, f, st, k));
+      }
       case PExpr.EveryNode ev -> evalEvery(ev, f, st, k);
     };
+  }
+
+  /**
+   * {@code some [key,] value in c}: unifies the patterns with each entry of the collection in
+   * turn (as {@link #iterate} visits them) and runs {@code k} for each match. A loop of its own,
+   * not {@code iterate} with a closure: this is the most common way bodies enumerate.
+   */
+  private boolean someIn(PExpr.SomeInNode s, Value c, Value[] f, State st, Cont k) {
+    switch (c) {
+      case ArrayValue a -> {
+        for (int i = 0; i < a.size(); i++) {
+          run.step();
+          if (someInEntry(s, s.key() == null ? null : NumberValue.of(i), a.get(i), f, st, k)) {
+            return true;
+          }
+        }
+      }
+      case ObjectValue o -> {
+        Value[] keys = o.keys();
+        Value[] values = o.valuesInKeyOrder();
+        for (int i = 0; i < keys.length; i++) {
+          run.step();
+          if (someInEntry(s, keys[i], values[i], f, st, k)) {
+            return true;
+          }
+        }
+      }
+      case SetValue set -> {
+        for (Value v : set.sortedElements()) {
+          run.step();
+          if (someInEntry(s, v, v, f, st, k)) {
+            return true;
+          }
+        }
+      }
+      default -> {}
+    }
+    return false;
+  }
+
+  private boolean someInEntry(PExpr.SomeInNode s, Value key, Value val, Value[] f, State st,
+      Cont k) {
+    PTerm keyPattern = s.key();
+    if (keyPattern == null) {
+      return unifyValue(s.value(), val, f, st, k);
+    }
+    if (keyPattern instanceof PTerm.Local l && f[l.slot()] == null) {
+      f[l.slot()] = key;
+      boolean r = unifyValue(s.value(), val, f, st, k);
+      f[l.slot()] = null;
+      return r;
+    }
+    return unifyValue(keyPattern, key, f, st, () -> unifyValue(s.value(), val, f, st, k));
   }
 
   private boolean evalEvery(PExpr.EveryNode ev, Value[] f, State st, Cont k) {
@@ -1437,14 +1493,15 @@ public final class Evaluator {
       members.f = newFrame(r.frameSize);
       evalBody(r.body, 0, members.f, st, members);
     }
-    Value v = SetValue.wrap(members.out);
+    Value v = members.out == null ? SetValue.EMPTY : SetValue.wrap(members.out);
     st.nodeMemo[node.memoSlot] = v;
     return v;
   }
 
   /** The end of each body of a multi-value rule: adds the head value of each solution. */
   private final class SetMembers implements Cont, VCont {
-    final Set<Value> out = new HashSet<>();
+    /** Made on the first member: many such rules (reasons to deny, say) end up empty. */
+    Set<Value> out;
     private final State st;
     PRule rule;
     Value[] f;
@@ -1461,6 +1518,9 @@ public final class Evaluator {
     @Override
     public boolean accept(Value v) {
       coverHead(rule);
+      if (out == null) {
+        out = new HashSet<>();
+      }
       out.add(v);
       return false;
     }
