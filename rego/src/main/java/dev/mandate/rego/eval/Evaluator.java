@@ -679,7 +679,17 @@ public final class Evaluator {
       Cont k) {
     PTerm keyPattern = s.key();
     if (keyPattern == null) {
-      return unifyValue(s.value(), val, f, st, k);
+      PTerm pattern = s.value();
+      if (!(pattern instanceof PTerm.Local) && isDirectPattern(pattern, f, st)) {
+        // A destructuring pattern such as [_, name]: matched at once, its bindings on the trail.
+        int mark = trailTop;
+        try {
+          return unifyDirect(pattern, val, f, st) && k.run();
+        } finally {
+          undo(mark);
+        }
+      }
+      return unifyValue(pattern, val, f, st, k);
     }
     if (keyPattern instanceof PTerm.Local l && f[l.slot()] == null) {
       f[l.slot()] = key;

@@ -51,9 +51,24 @@ public final class JsonBytes {
     bytes = new byte[Math.max(16, initialCapacity)];
   }
 
+  /**
+   * Each thread's scratch writer for {@link #encode}: the document is assembled there and copied
+   * out once, at its final size, instead of growing a fresh buffer step by step.
+   */
+  private static final int SCRATCH_SIZE = 4096;
+  private static final ThreadLocal<JsonBytes> SCRATCH =
+      ThreadLocal.withInitial(() -> new JsonBytes(SCRATCH_SIZE));
+  /** A scratch buffer grown past this by one large document is not kept. */
+  private static final int SCRATCH_KEEP_MAX = 256 * 1024;
+
   /** The compact JSON encoding of {@code v} as UTF-8. */
   public static byte[] encode(Value v) {
-    return new JsonBytes(256).value(v).toByteArray();
+    JsonBytes scratch = SCRATCH.get();
+    byte[] out = scratch.reset().value(v).toByteArray();
+    if (scratch.bytes.length > SCRATCH_KEEP_MAX) {
+      scratch.bytes = new byte[SCRATCH_SIZE];
+    }
+    return out;
   }
 
   /** Appends {@code v} as JSON. */
@@ -138,6 +153,33 @@ public final class JsonBytes {
 
   /** Appends {@code s} as a JSON string literal. */
   public JsonBytes string(String s) {
+    int n = s.length();
+    ensure(n + 2);
+    int start = length;
+    bytes[length++] = '"';
+    // Most strings (names, identifiers, codes) are ASCII: copied char by char, escaped where
+    // needed, without encoding them into a temporary array first.
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        length = start;
+        return encodedString(s);
+      }
+      byte esc = ESCAPES[c];
+      if (esc == 0) {
+        bytes[length++] = (byte) c;
+      } else {
+        escape((byte) c, esc);
+        ensure(n - i); // the escape used more than this character's byte: reserve the rest again
+      }
+    }
+    ensure(1);
+    bytes[length++] = '"';
+    return this;
+  }
+
+  /** A string with non-ASCII characters, through the JDK's UTF-8 encoder. */
+  private JsonBytes encodedString(String s) {
     // The JDK's encoder is the fastest way to UTF-8 (a plain copy for ASCII) and writes an
     // unpaired surrogate as '?'. Only ASCII can need escaping, and in UTF-8 every byte of a
     // multi-byte character is >= 0x80, so the escapes are found by looking at single bytes.
@@ -167,19 +209,26 @@ public final class JsonBytes {
       if (esc == 0) {
         ensure(1);
         bytes[length++] = b;
-      } else if (esc == 'u') {
-        ensure(6);
-        bytes[length++] = '\\';
-        bytes[length++] = 'u';
-        bytes[length++] = '0';
-        bytes[length++] = '0';
-        bytes[length++] = HEX[b >> 4];
-        bytes[length++] = HEX[b & 0xF];
       } else {
-        ensure(2);
-        bytes[length++] = '\\';
-        bytes[length++] = esc;
+        escape(b, esc);
       }
+    }
+  }
+
+  /** One byte that needs escaping: {@code esc} is its {@link #ESCAPES} entry. */
+  private void escape(byte b, byte esc) {
+    if (esc == 'u') {
+      ensure(6);
+      bytes[length++] = '\\';
+      bytes[length++] = 'u';
+      bytes[length++] = '0';
+      bytes[length++] = '0';
+      bytes[length++] = HEX[b >> 4];
+      bytes[length++] = HEX[b & 0xF];
+    } else {
+      ensure(2);
+      bytes[length++] = '\\';
+      bytes[length++] = esc;
     }
   }
 

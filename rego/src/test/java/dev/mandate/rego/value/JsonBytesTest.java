@@ -26,6 +26,17 @@ class JsonBytesTest {
         new String(JsonBytes.encode(StringValue.of("a\"b\\c\n\u001f\b\f")), StandardCharsets.UTF_8));
   }
 
+  /** Escapes take more room than the characters they stand for: the buffer must keep up. */
+  @Test
+  void escapesThatOutgrowTheBuffer() {
+    for (String s : new String[] {"\u0001".repeat(50) + "abc", "a\"".repeat(40), "\n\u0000x",
+        "\u0002".repeat(3) + "é" + "\u0003".repeat(3)}) {
+      JsonBytes out = new JsonBytes(4).string(s);
+      assertArrayEquals(Json.write(StringValue.of(s)).getBytes(StandardCharsets.UTF_8),
+          out.toByteArray(), s);
+    }
+  }
+
   @Test
   void encodesNonAsciiAsUtf8AndLoneSurrogatesAsQuestionMarks() {
     assertSameAsJson(StringValue.of("é€\uD83D\uDE00"));
