@@ -448,7 +448,7 @@ public final class Evaluator {
   private Value refDirect(PTerm.Ref r, Value[] f, State st) {
     PTerm.Root start = r.root();
     if (start == PTerm.Root.INPUT) {
-      return st.input == null ? null : indexDirect(st.input, r.path(), 0, f, st, false);
+      return st.input == null ? null : indexRef(st.input, r, 0, f, st);
     }
     if (start == PTerm.Root.DATA) {
       if (st.overlay != null) {
@@ -457,12 +457,12 @@ public final class Evaluator {
       DataPrefix.Entry p = dataPrefix(r);
       if (p.completeRule()) { // most references to rules: straight to the rule's memoised value
         Value v = completeValue(p.node(), st);
-        return v == null ? null : indexDirect(v, r.path(), p.length(), f, st, false);
+        return v == null ? null : indexRef(v, r, p.length(), f, st);
       }
       return dataDirect(p.node(), p.base(), null, r.path(), p.length(), f, st);
     }
     Value h = evalDirect(r.head(), f, st);
-    return h == null ? null : indexDirect(h, r.path(), 0, f, st, false);
+    return h == null ? null : indexRef(h, r, 0, f, st);
   }
 
   /** An object literal: keys first, then values, as {@link #evalTerm} visits them. */
@@ -501,6 +501,35 @@ public final class Evaluator {
       out[i] = v;
     }
     return out;
+  }
+
+  /**
+   * {@link #indexDirect} along a reference's own path from segment {@code i}, looking for each
+   * key in an object first where this reference found it before ({@link PTerm.Ref#positions}).
+   */
+  private Value indexRef(Value v, PTerm.Ref r, int i, Value[] f, State st) {
+    PTerm[] path = r.path();
+    int[] positions = r.positions();
+    for (; i < path.length && v != null; i++) {
+      Value key = evalDirect(path[i], f, st);
+      if (key == null) {
+        return null;
+      }
+      if (v instanceof ObjectValue o) {
+        int hint = positions[i];
+        int at = o.position(key, hint);
+        if (at < 0) {
+          return null;
+        }
+        if (hint < 0) {
+          positions[i] = at;
+        }
+        v = o.valueAt(at);
+      } else {
+        v = select(v, key);
+      }
+    }
+    return v;
   }
 
   /** {@code v[path[i]][path[i+1]]...} with every segment bound. */

@@ -45,12 +45,23 @@ public sealed interface PTerm {
   /**
    * A reference. For {@link Root#TERM}, {@code head} is the term the path applies to; otherwise
    * head is null. {@code dataPrefix} remembers where the constant prefix of a {@code data}
-   * reference leads.
+   * reference leads. {@code positions} remembers, per segment, where in an object its key was
+   * first found (-1 until then): documents of one shape (the inputs of one API, say) keep their
+   * members in the same places, so the evaluator looks there first. It is only a hint, shared
+   * by all evaluations and written once, so threads do not keep invalidating each other's copy:
+   * a wrong or racy value costs a second look, never a wrong answer.
    */
   record Ref(Root root, PTerm head, PTerm[] path, Location location, int[] directSlots,
-      DataPrefix dataPrefix) implements PTerm {
+      DataPrefix dataPrefix, int[] positions) implements PTerm {
     public Ref(Root root, PTerm head, PTerm[] path, Location location) {
-      this(root, head, path, location, refSlots(head, path), root == Root.DATA ? new DataPrefix() : null);
+      this(root, head, path, location, refSlots(head, path),
+          root == Root.DATA ? new DataPrefix() : null, unknownPositions(path.length));
+    }
+
+    private static int[] unknownPositions(int n) {
+      int[] p = new int[n];
+      java.util.Arrays.fill(p, -1);
+      return p;
     }
 
     private static int[] refSlots(PTerm head, PTerm[] path) {

@@ -111,6 +111,26 @@ public final class ObjectValue implements Value {
     return get(StringValue.of(key));
   }
 
+  /**
+   * The position of {@code key} among the entries (in insertion order), or -1 when absent;
+   * {@code hint} is checked first, so a caller that remembers where a key was saves the search.
+   */
+  public int position(Value key, int hint) {
+    int h = key.hashCode();
+    if (hint >= 0 && hint < size) {
+      Value k = keys[hint];
+      if (k == key || hashes[hint] == h && k.equals(key)) {
+        return hint;
+      }
+    }
+    return find(keys, hashes, size, index, key, h);
+  }
+
+  /** The value at a {@link #position}. */
+  public Value valueAt(int position) {
+    return values[position];
+  }
+
   public boolean containsKey(Value key) {
     return find(keys, hashes, size, index, key, key.hashCode()) >= 0;
   }
@@ -347,7 +367,27 @@ public final class ObjectValue implements Value {
       return at < 0 ? null : values[at];
     }
 
-    public boolean containsKey(Value key) {
+    /**
+   * The position of {@code key} among the entries (in insertion order), or -1 when absent;
+   * {@code hint} is checked first, so a caller that remembers where a key was saves the search.
+   */
+  public int position(Value key, int hint) {
+    int h = key.hashCode();
+    if (hint >= 0 && hint < size) {
+      Value k = keys[hint];
+      if (k == key || hashes[hint] == h && k.equals(key)) {
+        return hint;
+      }
+    }
+    return find(keys, hashes, size, index, key, h);
+  }
+
+  /** The value at a {@link #position}. */
+  public Value valueAt(int position) {
+    return values[position];
+  }
+
+  public boolean containsKey(Value key) {
       return find(keys, hashes, size, index, key, key.hashCode()) >= 0;
     }
 

@@ -22,6 +22,27 @@ class ObjectValueTest {
     return StringValue.of(v);
   }
 
+  /** A position hint is only a hint: right, wrong, out of range or absent, the answer is the same. */
+  @Test
+  void positionWithAnyHint() {
+    for (int n : new int[] {3, 20}) { // scanned and indexed
+      ObjectValue.Builder b = ObjectValue.builder();
+      for (int i = 0; i < n; i++) {
+        b.put(StringValue.of("k" + i), NumberValue.of(i));
+      }
+      ObjectValue o = b.build();
+      for (int i = 0; i < n; i++) {
+        StringValue key = StringValue.of("k" + i); // equal, not identical, to the stored key
+        for (int hint : new int[] {-1, 0, i, n - 1, n, 1000}) {
+          int at = o.position(key, hint);
+          assertEquals(NumberValue.of(i), o.valueAt(at), "k" + i + " with hint " + hint);
+        }
+      }
+      assertEquals(-1, o.position(StringValue.of("absent"), 0));
+      assertEquals(-1, o.position(NumberValue.of(0), 0));
+    }
+  }
+
   @Test
   void findsEveryKeyOnBothSidesOfTheIndexThreshold() {
     for (int n : new int[] {0, 1, 7, 8, 9, 16, 17, 100, 1000}) {
