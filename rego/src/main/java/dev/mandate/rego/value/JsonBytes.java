@@ -51,11 +51,11 @@ public final class JsonBytes {
     bytes = new byte[Math.max(16, initialCapacity)];
   }
 
+  private static final int SCRATCH_SIZE = 4096;
   /**
    * Each thread's scratch writer for {@link #encode}: the document is assembled there and copied
    * out once, at its final size, instead of growing a fresh buffer step by step.
    */
-  private static final int SCRATCH_SIZE = 4096;
   private static final ThreadLocal<JsonBytes> SCRATCH =
       ThreadLocal.withInitial(() -> new JsonBytes(SCRATCH_SIZE));
   /** A scratch buffer grown past this by one large document is not kept. */
@@ -180,8 +180,8 @@ public final class JsonBytes {
 
   /** A string with non-ASCII characters, through the JDK's UTF-8 encoder. */
   private JsonBytes encodedString(String s) {
-    // The JDK's encoder is the fastest way to UTF-8 (a plain copy for ASCII) and writes an
-    // unpaired surrogate as '?'. Only ASCII can need escaping, and in UTF-8 every byte of a
+    // The JDK's encoder writes an unpaired surrogate as '?', as the other JSON writer's
+    // encoding does. Only ASCII can need escaping, and in UTF-8 every byte of a
     // multi-byte character is >= 0x80, so the escapes are found by looking at single bytes.
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
     int n = utf8.length;
