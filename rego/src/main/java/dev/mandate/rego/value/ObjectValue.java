@@ -118,8 +118,7 @@ public final class ObjectValue implements Value {
   public int position(Value key, int hint) {
     int h = key.hashCode();
     if (hint >= 0 && hint < size) {
-      Value k = keys[hint];
-      if (k == key || hashes[hint] == h && k.equals(key)) {
+      if (isKeyAt(keys, hashes, hint, key, h)) {
         return hint;
       }
     }
@@ -139,8 +138,7 @@ public final class ObjectValue implements Value {
   private static int find(Value[] keys, int[] hashes, int size, int[] index, Value key, int h) {
     if (index == null) {
       for (int i = 0; i < size; i++) {
-        Value k = keys[i];
-        if (k == key || hashes[i] == h && k.equals(key)) {
+        if (isKeyAt(keys, hashes, i, key, h)) {
           return i;
         }
       }
@@ -152,11 +150,16 @@ public final class ObjectValue implements Value {
       if (p < 0) {
         return -1;
       }
-      Value k = keys[p];
-      if (k == key || hashes[p] == h && k.equals(key)) {
+      if (isKeyAt(keys, hashes, p, key, h)) {
         return p;
       }
     }
+  }
+
+  /** Whether position {@code i} holds {@code key}, whose hash is {@code h}. */
+  private static boolean isKeyAt(Value[] keys, int[] hashes, int i, Value key, int h) {
+    Value k = keys[i];
+    return k == key || hashes[i] == h && k.equals(key);
   }
 
   /** Keys in OPA's order. Callers must not modify the array. */
@@ -367,27 +370,7 @@ public final class ObjectValue implements Value {
       return at < 0 ? null : values[at];
     }
 
-    /**
-   * The position of {@code key} among the entries (in insertion order), or -1 when absent;
-   * {@code hint} is checked first, so a caller that remembers where a key was saves the search.
-   */
-  public int position(Value key, int hint) {
-    int h = key.hashCode();
-    if (hint >= 0 && hint < size) {
-      Value k = keys[hint];
-      if (k == key || hashes[hint] == h && k.equals(key)) {
-        return hint;
-      }
-    }
-    return find(keys, hashes, size, index, key, h);
-  }
-
-  /** The value at a {@link #position}. */
-  public Value valueAt(int position) {
-    return values[position];
-  }
-
-  public boolean containsKey(Value key) {
+    public boolean containsKey(Value key) {
       return find(keys, hashes, size, index, key, key.hashCode()) >= 0;
     }
 
