@@ -63,8 +63,8 @@ public class DecisionLogEncodeBenchmark {
         .get(0).expressions().get(0);
     encoder = new EventEncoder(new Masker(List.of()), Map.of("id", "bench", "version", "dev"));
     event = new DecisionEvent("01936f4e-8a2b-7c3d-9e4f-0123456789ab", "mandate/exchange/decision",
-        in, result, null, "f5922a160da154db", "127.0.0.1", Instant.now(),
-        Map.of("timer_rego_query_eval_ns", 100_000L));
+        in, inputJson, result, JsonBytes.encode(result), null, "f5922a160da154db", "127.0.0.1",
+        Instant.now(), Map.of("timer_rego_query_eval_ns", 100_000L));
   }
 
   /** Encoding an event seen before: objects already know their key order. */
@@ -81,8 +81,8 @@ public class DecisionLogEncodeBenchmark {
   public int encodeFreshInput() {
     DecisionEvent e = event;
     return encoder.encode(new DecisionEvent(e.decisionId(), e.path(), Json.parse(inputJson),
-        e.result(), null, e.revision(), e.requestedBy(), e.timestamp(), e.metrics()),
-        line.reset()).length();
+        inputJson, e.result(), e.resultJson(), null, e.revision(), e.requestedBy(), e.timestamp(),
+        e.metrics()), line.reset()).length();
   }
 
   /** The parse included in {@link #encodeFreshInput}. */

@@ -13,6 +13,7 @@ import dev.mandate.rego.EvalOptions;
 import dev.mandate.rego.PreparedQuery;
 import dev.mandate.rego.QueryResult;
 import dev.mandate.rego.value.Json;
+import dev.mandate.rego.value.JsonBytes;
 import dev.mandate.rego.value.Value;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -128,8 +129,11 @@ public final class DecisionLogWriterLoad implements Callable<Integer> {
         Map<String, Long> timers = new LinkedHashMap<>();
         timers.put("timer_rego_input_parse_ns", parsed - start);
         timers.put("timer_rego_query_eval_ns", System.nanoTime() - parsed);
+        // The service encodes the result for its response and hands that encoding over too.
+        byte[] resultJson = result == null ? null : JsonBytes.encode(result);
         log.log(new DecisionEvent(ids.next().toString(), "mandate/exchange/decision", in,
-            result, null, "benchmark", "127.0.0.1:40000", Instant.now(), timers));
+            inputJson, result, resultJson, null, "benchmark", "127.0.0.1:40000", Instant.now(),
+            timers));
         n++;
       }
       return n;

@@ -7,6 +7,7 @@ import dev.mandate.rego.value.NumberValue;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.StringValue;
 import dev.mandate.rego.value.Value;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -42,37 +43,52 @@ public final class Masker {
     this.erase = erasePointers.stream().map(JsonPointer::parse).toList();
   }
 
-  /** The masked input and result, and the pointers that were erased or masked. */
+  /** Whether some configured pointer erases part (or all) of the document under {@code root}. */
+  boolean erases(String root) {
+    for (List<String> tokens : erase) {
+      if (tokens.get(0).equals(root)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The masked input and result, and the pointers that were erased or masked: the input's
+   * first, then the result's (erased ones each in the order configured).
+   */
   public record Masked(Value input, Value result, List<String> erased, List<String> masked) {}
 
   public Masked apply(Value input, Value result) {
     List<String> erased = new ArrayList<>();
-    for (int i = 0; i < erase.size(); i++) {
+    List<String> masked = new ArrayList<>();
+    Value in = apply("input", input, erased, masked);
+    Value out = apply("result", result, erased, masked);
+    return new Masked(in, out, erased, masked);
+  }
+
+  /**
+   * The document {@code v} (null when absent) found under {@code root} ({@code input} or
+   * {@code result}), erased and masked; adds the pointers erased and masked to the lists. Returns
+   * null when the document is erased as a whole.
+   */
+  Value apply(String root, Value v, List<String> erased, List<String> masked) {
+    if (v == null) {
+      return null;
+    }
+    for (int i = 0; i < erase.size() && v != null; i++) {
       List<String> tokens = erase.get(i);
-      String root = tokens.get(0);
+      if (!tokens.get(0).equals(root)) {
+        continue;
+      }
       List<String> rest = tokens.subList(1, tokens.size());
-      if (root.equals("input") && input != null) {
-        Value after = rest.isEmpty() ? null : remove(input, rest);
-        if (after != input) {
-          input = after;
-          erased.add(erasePointers.get(i));
-        }
-      } else if (root.equals("result") && result != null) {
-        Value after = rest.isEmpty() ? null : remove(result, rest);
-        if (after != result) {
-          result = after;
-          erased.add(erasePointers.get(i));
-        }
+      Value after = rest.isEmpty() ? null : remove(v, rest);
+      if (after != v) {
+        v = after;
+        erased.add(erasePointers.get(i));
       }
     }
-    List<String> masked = new ArrayList<>();
-    if (input != null) {
-      input = mask(input, new Where("input"), false, masked);
-    }
-    if (result != null) {
-      result = mask(result, new Where("result"), false, masked);
-    }
-    return new Masked(input, result, erased, masked);
+    return v == null ? null : mask(v, new Where(root), false, masked);
   }
 
   /** {@code v} without the member at {@code path}; the same instance if there was none. */
@@ -117,6 +133,12 @@ public final class Masker {
    */
   static boolean looksLikeCompactJose(String s) {
     return s.length() >= 14 && s.startsWith("ey") && COMPACT_JOSE.matcher(s).matches();
+  }
+
+  /** {@link #looksLikeCompactJose(String)} for the ASCII text from {@code start} to {@code end}. */
+  static boolean looksLikeCompactJose(byte[] b, int start, int end) {
+    return end - start >= 14 && b[start] == 'e' && b[start + 1] == 'y'
+        && looksLikeCompactJose(new String(b, start, end - start, StandardCharsets.US_ASCII));
   }
 
   /**
@@ -248,6 +270,38 @@ public final class Masker {
     boolean sensitive = isSensitiveName(name);
     verdicts[slot] = new NameVerdict(name, sensitive);
     return sensitive;
+  }
+
+  /**
+   * {@link #sensitive(String)} for the member name at {@code start..end} of {@code b}, which is
+   * ASCII: looked up in the same verdicts without making a string of it first.
+   */
+  boolean sensitive(byte[] b, int start, int end) {
+    int n = end - start;
+    if (n > CACHED_NAME_MAX) {
+      return isSensitiveName(new String(b, start, n, StandardCharsets.US_ASCII));
+    }
+    int h = 0;
+    for (int i = start; i < end; i++) {
+      h = 31 * h + b[i]; // String.hashCode of the same characters, so the slot is the same
+    }
+    NameVerdict v = verdicts[h & (verdicts.length - 1)];
+    if (v != null && sameAscii(v.name(), b, start, n)) {
+      return v.sensitive();
+    }
+    return sensitive(new String(b, start, n, StandardCharsets.US_ASCII));
+  }
+
+  private static boolean sameAscii(String s, byte[] b, int start, int n) {
+    if (s.length() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) != b[start + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean isSensitiveName(String name) {

@@ -79,8 +79,8 @@ final class AuthzenHandler {
     long parsed = System.nanoTime();
     Evaluation ev = queries.evaluate(rule.query(), input, deadline, false);
     AccessDecision d = AccessDecision.from(ev.outcome());
-    recorder.record(new DecisionRecorder.Decision("authzen", rule.logPath(), input,
-        d.response(), ev, d.outcome(), start, parsed - start, Http.remote(ctx)));
+    recorder.record(new DecisionRecorder.Decision("authzen", rule.logPath(), input, null,
+        d.response(), null, ev, d.outcome(), start, parsed - start, Http.remote(ctx)));
     return d;
   }
 

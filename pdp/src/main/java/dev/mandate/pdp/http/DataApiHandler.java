@@ -77,8 +77,8 @@ final class DataApiHandler {
     Evaluation ev = queries.evaluate(path.query(), input, deadline, strict);
     EvalOutcome outcome = ev.outcome();
     Value result = outcome instanceof EvalOutcome.Defined d ? d.value() : null;
-    String id = recorder.record(new DecisionRecorder.Decision("data", path.logPath(), input,
-        result, ev, label(outcome), start, parsed - start, Http.remote(ctx)));
+    String id = recorder.record(new DecisionRecorder.Decision("data", path.logPath(), input, null,
+        result, null, ev, label(outcome), start, parsed - start, Http.remote(ctx)));
 
     return switch (outcome) {
       case EvalOutcome.InvalidQuery q -> ApiResponse.json(400, ApiResponse.errorBody(

@@ -28,9 +28,14 @@ final class DecisionRecorder {
     this.metrics = metrics;
   }
 
-  /** What to record about one decision. */
-  record Decision(String api, String path, Value input, Value result, Evaluation evaluation,
-      String outcome, long handlerStartNanos, long inputParseNanos, String requestedBy) {}
+  /**
+   * What to record about one decision. {@code inputJson} is the text {@code input} was parsed
+   * from when the input is that whole text, and {@code resultJson} the encoding of
+   * {@code result} when the API made one; else null (see {@link DecisionEvent}).
+   */
+  record Decision(String api, String path, Value input, byte[] inputJson, Value result,
+      byte[] resultJson, Evaluation evaluation, String outcome, long handlerStartNanos, long inputParseNanos,
+      String requestedBy) {}
 
   /** Records the decision and returns its id. */
   String record(Decision d) {
@@ -42,7 +47,8 @@ final class DecisionRecorder {
     timers.put("timer_rego_input_parse_ns", d.inputParseNanos());
     timers.put("timer_rego_query_eval_ns", evalNanos);
     timers.put("timer_server_handler_ns", System.nanoTime() - d.handlerStartNanos());
-    log.log(new DecisionEvent(id, d.path(), d.input(), d.result(), errorOf(d.evaluation()),
+    log.log(new DecisionEvent(id, d.path(), d.input(), d.inputJson(), d.result(),
+        d.resultJson(), errorOf(d.evaluation()),
         d.evaluation().revision(), d.requestedBy(), Instant.now(), timers));
     return id;
   }

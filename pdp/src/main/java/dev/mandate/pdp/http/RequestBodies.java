@@ -9,26 +9,40 @@ import io.vertx.ext.web.RoutingContext;
 final class RequestBodies {
   private RequestBodies() {}
 
+  /** A body's JSON text and the value parsed from it. */
+  record JsonBody(byte[] text, Value value) {}
+
   /** The body as JSON, or null if the request has no body. */
   static Value optionalJson(RoutingContext ctx) {
-    Buffer buf = ctx.get(RawBodyHandler.BODY_KEY);
-    if (buf == null || buf.length() == 0 || isBlank(buf)) {
-      return null;
-    }
-    try {
-      return Json.parse(buf.getBytes());
-    } catch (RuntimeException e) {
-      throw new BadRequestException("request body is not valid JSON: " + e.getMessage(), true);
-    }
+    JsonBody body = optionalJsonBody(ctx);
+    return body == null ? null : body.value();
   }
 
   /** The body as JSON; a missing body is a bad request. */
   static Value requiredJson(RoutingContext ctx) {
-    Value v = optionalJson(ctx);
-    if (v == null) {
+    return requiredJsonBody(ctx).value();
+  }
+
+  /** {@link #requiredJson}, with the text it was parsed from. */
+  static JsonBody requiredJsonBody(RoutingContext ctx) {
+    JsonBody body = optionalJsonBody(ctx);
+    if (body == null) {
       throw new BadRequestException("request body is empty; a JSON object is required");
     }
-    return v;
+    return body;
+  }
+
+  private static JsonBody optionalJsonBody(RoutingContext ctx) {
+    Buffer buf = ctx.get(RawBodyHandler.BODY_KEY);
+    if (buf == null || buf.length() == 0 || isBlank(buf)) {
+      return null;
+    }
+    byte[] text = buf.getBytes();
+    try {
+      return new JsonBody(text, Json.parse(text));
+    } catch (RuntimeException e) {
+      throw new BadRequestException("request body is not valid JSON: " + e.getMessage(), true);
+    }
   }
 
   private static boolean isBlank(Buffer buf) {

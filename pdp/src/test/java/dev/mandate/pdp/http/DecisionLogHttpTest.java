@@ -101,6 +101,33 @@ class DecisionLogHttpTest {
     }
   }
 
+  /**
+   * With no pointer to erase, the exchange API's input is logged from the request's text and its
+   * result from the response's encoding: the same values, masked the same way.
+   */
+  @Test
+  void documentsCopiedFromTheirTextAreMaskedTheSame() {
+    try (TestPdp pdp = TestPdp.start(tmp, Map.of("mandate/exchange.rego", Policies.EXCHANGE),
+        c -> withLog(c, 1000, List.of(), null))) {
+      ObjectValue d = (ObjectValue) TestPdp.json(pdp.post("/v1/exchange/decisions", INPUT));
+      ObjectValue e = (ObjectValue) pdp.logEvents(1).get(0);
+
+      Masker.Masked expected = new Masker(List.of()).apply(Json.parse(INPUT), null);
+      assertEquals(expected.input(), e.get("input"));
+      ObjectValue decision = d.without(StringValue.of("decision_id"))
+          .without(StringValue.of("policy_revision"));
+      assertEquals(decision, e.get("result"));
+      assertEquals(new java.util.HashSet<>(expected.masked()), new java.util.HashSet<>(
+          ((ArrayValue) e.get("masked")).asList().stream()
+              .map(v -> ((StringValue) v).value()).toList()));
+      assertFalse(e.containsKey(StringValue.of("erased")));
+      String raw = readLog(pdp);
+      assertFalse(raw.contains("hunter2"));
+      assertFalse(raw.contains(JWT.substring(0, 40)));
+      assertEquals(1, raw.strip().lines().count(), "one line per event: " + raw);
+    }
+  }
+
   private static String readLog(TestPdp pdp) {
     try {
       return java.nio.file.Files.readString(pdp.logFile);

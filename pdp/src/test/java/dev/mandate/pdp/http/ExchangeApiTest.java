@@ -1,5 +1,6 @@
 package dev.mandate.pdp.http;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +12,8 @@ import dev.mandate.pdp.support.Policies;
 import dev.mandate.pdp.support.TestPdp;
 import dev.mandate.rego.value.ArrayValue;
 import dev.mandate.rego.value.BooleanValue;
+import dev.mandate.rego.value.Json;
+import dev.mandate.rego.value.JsonBytes;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.StringValue;
 import dev.mandate.rego.value.Value;
@@ -45,6 +48,20 @@ class ExchangeApiTest {
     HttpResponse<String> r = pdp.post("/v1/exchange/decisions", body);
     assertEquals(200, r.statusCode(), r.body());
     return (ObjectValue) TestPdp.json(r);
+  }
+
+  @Test
+  void theIdsAreAppendedToTheDecisionOrReplaceItsOwn() {
+    ObjectValue deny = (ObjectValue) Json.parse("{\"allow\": false, \"deny\": {\"error\": \"e\"}}");
+    assertEquals("{\"allow\":false,\"deny\":{\"error\":\"e\"},\"decision_id\":\"i\","
+        + "\"policy_revision\":\"r\"}", new String(
+            ExchangeHandler.withIds(deny, JsonBytes.encode(deny), "i", "r"), UTF_8));
+    assertEquals("{\"decision_id\":\"i\",\"policy_revision\":\"r\"}", new String(
+        ExchangeHandler.withIds(ObjectValue.EMPTY, JsonBytes.encode(ObjectValue.EMPTY), "i", "r"),
+        UTF_8));
+    ObjectValue own = (ObjectValue) Json.parse("{\"allow\": true, \"decision_id\": \"mine\"}");
+    String text = new String(ExchangeHandler.withIds(own, JsonBytes.encode(own), "i", "r"), UTF_8);
+    assertEquals("{\"allow\":true,\"decision_id\":\"i\",\"policy_revision\":\"r\"}", text);
   }
 
   @Test

@@ -239,6 +239,14 @@ public final class JsonBytes {
     return this;
   }
 
+  /** Appends {@code length} bytes of {@code b} from {@code offset}: text that is already JSON. */
+  public JsonBytes bytes(byte[] b, int offset, int length) {
+    ensure(length);
+    System.arraycopy(b, offset, bytes, this.length, length);
+    this.length += length;
+    return this;
+  }
+
   private void raw(byte[] b) {
     ensure(b.length);
     System.arraycopy(b, 0, bytes, length, b.length);
@@ -276,6 +284,15 @@ public final class JsonBytes {
    */
   public byte[] buffer() {
     return bytes;
+  }
+
+  /** Drops everything written after the first {@code length} bytes. */
+  public JsonBytes truncate(int length) {
+    if (length < 0 || length > this.length) {
+      throw new IllegalArgumentException("cannot truncate " + this.length + " bytes to " + length);
+    }
+    this.length = length;
+    return this;
   }
 
   /** Empties this writer for reuse, keeping its buffer. */

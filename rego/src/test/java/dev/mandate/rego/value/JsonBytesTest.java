@@ -2,6 +2,7 @@ package dev.mandate.rego.value;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,21 @@ class JsonBytesTest {
   }
 
   /** Escapes take more room than the characters they stand for: the buffer must keep up. */
+  @Test
+  void appendsJsonTextAndTruncatesBackToAMark() {
+    byte[] text = "[1,2]".getBytes(StandardCharsets.US_ASCII);
+    JsonBytes out = new JsonBytes(16).raw('{').name("a");
+    int mark = out.length();
+    out.bytes(text, 0, text.length).raw(',').name("long-enough-to-grow-the-buffer");
+    out.bytes(text, 1, 1);
+    assertEquals("{\"a\":[1,2],\"long-enough-to-grow-the-buffer\":1",
+        new String(out.toByteArray(), StandardCharsets.UTF_8));
+    out.truncate(mark).bytes(text, 3, 1).raw('}');
+    assertEquals("{\"a\":2}", new String(out.toByteArray(), StandardCharsets.UTF_8));
+    assertThrows(IllegalArgumentException.class, () -> out.truncate(out.length() + 1));
+    assertThrows(IllegalArgumentException.class, () -> out.truncate(-1));
+  }
+
   @Test
   void escapesThatOutgrowTheBuffer() {
     for (String s : new String[] {"\u0001".repeat(50) + "abc", "a\"".repeat(40), "\n\u0000x",
