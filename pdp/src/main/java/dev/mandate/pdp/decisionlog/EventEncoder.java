@@ -31,16 +31,17 @@ public final class EventEncoder {
 
   private final Masker masker;
   private final RawJsonMasker rawMasker;
-  private final ObjectValue labels;
+  /** The labels, encoded once: they are the same in every event. */
+  private final byte[] labels;
   private JsonBytes inputPart = new JsonBytes(PART_BUFFER_SIZE);
   private JsonBytes resultPart = new JsonBytes(PART_BUFFER_SIZE);
 
   public EventEncoder(Masker masker, Map<String, String> labels) {
     this.masker = masker;
-    this.rawMasker = new RawJsonMasker(masker);
+    this.rawMasker = new RawJsonMasker();
     ObjectValue.Builder b = ObjectValue.builder();
     labels.forEach((k, v) -> b.put(k, StringValue.of(v)));
-    this.labels = b.build();
+    this.labels = JsonBytes.encode(b.build());
   }
 
   /**
@@ -71,7 +72,7 @@ public final class EventEncoder {
     if (hasInput) {
       out.raw(',').name("input").bytes(inputPart.buffer(), 0, inputPart.length());
     }
-    out.raw(',').name("labels").value(labels);
+    out.raw(',').name("labels").bytes(labels, 0, labels.length);
     if (!masked.isEmpty()) {
       strings(out.raw(',').name("masked"), masked);
     }

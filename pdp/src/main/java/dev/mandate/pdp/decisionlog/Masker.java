@@ -272,38 +272,6 @@ public final class Masker {
     return sensitive;
   }
 
-  /**
-   * {@link #sensitive(String)} for the member name at {@code start..end} of {@code b}, which is
-   * ASCII: looked up in the same verdicts without making a string of it first.
-   */
-  boolean sensitive(byte[] b, int start, int end) {
-    int n = end - start;
-    if (n > CACHED_NAME_MAX) {
-      return isSensitiveName(new String(b, start, n, StandardCharsets.US_ASCII));
-    }
-    int h = 0;
-    for (int i = start; i < end; i++) {
-      h = 31 * h + b[i]; // String.hashCode of the same characters, so the slot is the same
-    }
-    NameVerdict v = verdicts[h & (verdicts.length - 1)];
-    if (v != null && sameAscii(v.name(), b, start, n)) {
-      return v.sensitive();
-    }
-    return sensitive(new String(b, start, n, StandardCharsets.US_ASCII));
-  }
-
-  private static boolean sameAscii(String s, byte[] b, int start, int n) {
-    if (s.length() != n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (s.charAt(i) != b[start + i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   static boolean isSensitiveName(String name) {
     // Case-insensitive without lower-casing a copy, in one pass that only compares a word where
     // its first letter occurs: this runs for every member of every logged event.
@@ -325,5 +293,53 @@ public final class Masker {
 
   private static boolean endsWithIgnoreCase(String s, String suffix) {
     return s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
+  }
+
+  /**
+   * {@link #isSensitiveName(String)} for an ASCII name, the bytes from {@code start} to
+   * {@code end}, read in place: cheaper than making it a string to look it up.
+   */
+  static boolean isSensitiveName(byte[] b, int start, int end) {
+    if (end - start >= 5 && matchesIgnoreCase(b, end - 5, end, TYPE_SUFFIX)) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      int c = b[i] | 0x20;
+      if ((c == 't' && matchesIgnoreCase(b, i, end, TOKEN))
+          || (c == 's' && matchesIgnoreCase(b, i, end, SECRET))
+          || (c == 'p' && matchesIgnoreCase(b, i, end, PASSWORD))) {
+        return true;
+      }
+    }
+    return end - start >= 9 && matchesIgnoreCase(b, end - 9, end, ASSERTION);
+  }
+
+  private static final byte[] TYPE_SUFFIX = ascii("_type");
+  private static final byte[] TOKEN = ascii("token");
+  private static final byte[] SECRET = ascii("secret");
+  private static final byte[] PASSWORD = ascii("password");
+  private static final byte[] ASSERTION = ascii("assertion");
+
+  private static byte[] ascii(String lowerCase) {
+    return lowerCase.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Whether {@code word} (lower case) is at {@code from} of {@code b}, in any case, before
+   * {@code end}. Its letters match either case; its other characters only themselves.
+   */
+  private static boolean matchesIgnoreCase(byte[] b, int from, int end, byte[] word) {
+    int n = word.length;
+    if (end - from < n) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      int w = word[k];
+      int x = b[from + k];
+      if (x != w && ((x | 0x20) != w || w < 'a' || w > 'z')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

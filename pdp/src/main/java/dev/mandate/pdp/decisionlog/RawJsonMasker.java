@@ -30,13 +30,19 @@ final class RawJsonMasker {
   private static final byte[] MARKER =
       ('"' + Masker.MARKER + '"').getBytes(StandardCharsets.US_ASCII);
 
-  private final Masker masker;
+  /** The bytes a plain string holds as they are: ASCII from space on, but the quote and backslash. */
+  private static final boolean[] PLAIN = new boolean[256];
+
+  static {
+    for (int b = 0x20; b <= 0x7F; b++) {
+      PLAIN[b] = b != '"' && b != '\\';
+    }
+  }
+
   /** The cursor, reused: its arrays are kept from one document to the next. */
   private final Copy copy = new Copy();
 
-  RawJsonMasker(Masker masker) {
-    this.masker = masker;
-  }
+  RawJsonMasker() {}
 
   /**
    * Appends the masked, compacted copy of {@code json} to {@code out}, adding the pointer of each
@@ -148,7 +154,7 @@ final class RawJsonMasker {
         pos++;
         out.raw(':');
         push(start, end - start);
-        boolean ok = value(masker.sensitive(in, start, end));
+        boolean ok = value(Masker.isSensitiveName(in, start, end));
         depth--;
         if (!ok || skipWhitespace() == in.length) {
           return false;
@@ -242,16 +248,11 @@ final class RawJsonMasker {
      * -1 if the string has an escape, a control or non-ASCII character, or no end.
      */
     private int stringEnd(int start) {
-      for (int i = start; i < in.length; i++) {
-        byte b = in[i];
-        if (b == '"') {
-          return i;
-        }
-        if (b == '\\' || b < 0x20) { // bytes of non-ASCII characters are negative
-          return -1;
-        }
+      int i = start;
+      while (i < in.length && PLAIN[in[i] & 0xFF]) {
+        i++;
       }
-      return -1;
+      return i < in.length && in[i] == '"' ? i : -1;
     }
 
     private boolean literal(String word) {

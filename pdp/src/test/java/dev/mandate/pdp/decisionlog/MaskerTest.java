@@ -120,4 +120,24 @@ class MaskerTest {
       assertEquals(List.of("/input/" + secret), m.masked());
     }
   }
+
+  @Test
+  void theNameTestOnBytesAgreesWithTheOneOnStrings() {
+    String[] parts = {"Tok", "en", "tOKEN", "SECRET", "sec", "ret", "_type", "_TYPE", "type",
+        "assertion", "ASSERTION", "pass", "word", "Password", "x", "_", "-", "@", "`", "s"};
+    java.util.Random r = new java.util.Random(7519);
+    int sensitive = 0;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder name = new StringBuilder();
+      for (int n = r.nextInt(5); n > 0; n--) {
+        name.append(parts[r.nextInt(parts.length)]);
+      }
+      String s = name.toString();
+      byte[] padded = ("\"" + s + "\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      boolean expected = Masker.isSensitiveName(s);
+      assertEquals(expected, Masker.isSensitiveName(padded, 1, padded.length - 1), s);
+      sensitive += expected ? 1 : 0;
+    }
+    assertTrue(sensitive > 2_000 && sensitive < 18_000, "both outcomes are exercised: " + sensitive);
+  }
 }

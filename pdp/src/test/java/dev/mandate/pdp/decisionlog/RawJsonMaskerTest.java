@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The copy of a request's JSON text must log exactly what the value path would have. */
 class RawJsonMaskerTest {
   private static final Masker MASKER = new Masker(List.of());
-  private static final RawJsonMasker RAW = new RawJsonMasker(MASKER);
+  private static final RawJsonMasker RAW = new RawJsonMasker();
 
   /** The copy's text and masked pointers, or null when it declined. */
   private record Copied(String text, List<String> masked) {}
