@@ -34,11 +34,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The decision log writer's CPU per event, as the service makes it pay: one thread does what a
- * request does before its event is queued (parse the input, evaluate the exchange decision, build
- * the event), the real {@link DecisionLogger} with the service's default encoder and a rotating
- * file masks, encodes and writes on its own thread. The writer reads values another CPU has just
- * built, which is most of its cost and what {@code DecisionLogEncodeBenchmark} (one thread, hot
- * caches) cannot show; the HTTP benchmark shows it, but with its whole run-to-run spread.
+ * request does before its event is queued (parse the input, evaluate the exchange decision,
+ * encode it as the response does, build the event), the real {@link DecisionLogger} with the
+ * service's default encoder and a rotating file masks, encodes and writes on its own thread. The
+ * writer reads what another CPU has just written, which is much of its cost and what
+ * {@code DecisionLogEncodeBenchmark} (one thread, hot caches) cannot show; the HTTP benchmark
+ * shows it, but with its whole run-to-run spread.
  */
 @Command(name = "decision-log-writer-load", mixinStandardHelpOptions = true,
     description = "CPU per event of the decision log writer, fed by a thread that parses and"

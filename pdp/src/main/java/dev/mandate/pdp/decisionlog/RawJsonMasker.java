@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Logs a request's input from the JSON text it arrived as, instead of encoding the parsed
- * document again: the text is copied without its whitespace, and masked by the same rules as
- * {@link Masker} (the same name test and the same credential pattern). Reading the request's
- * bytes once is far cheaper for the writer thread than walking the hundred-odd values another
- * CPU built from them.
+ * Logs a document from JSON text it already has, instead of encoding its value again: the
+ * exchange API's input from the request body, its result from the response's encoding. The text
+ * is copied without its whitespace, and masked by the same rules as {@link Masker} (the same
+ * name test and the same credential pattern). Reading a few kilobytes of text once is far
+ * cheaper for the writer thread than walking the hundred-odd values another CPU built.
  *
  * <p>Members keep the order the client sent them in, and numbers their spelling; the document is
  * the same JSON value as the one that was evaluated. Only plain documents are copied: every
@@ -30,7 +30,7 @@ final class RawJsonMasker {
   private static final byte[] MARKER =
       ('"' + Masker.MARKER + '"').getBytes(StandardCharsets.US_ASCII);
 
-  /** The bytes a plain string holds as they are: ASCII from space on, but the quote and backslash. */
+  /** The bytes a plain string holds as they are: ASCII from space on, but quote and backslash. */
   private static final boolean[] PLAIN = new boolean[256];
 
   static {
@@ -62,7 +62,7 @@ final class RawJsonMasker {
   }
 
   /** One document's copy: a cursor over its bytes and the path to the value being copied. */
-  private final class Copy {
+  private static final class Copy {
     private byte[] in;
     private String root;
     private JsonBytes out;
