@@ -42,8 +42,8 @@ import picocli.CommandLine.Option;
  * shows it, but with its whole run-to-run spread.
  */
 @Command(name = "decision-log-writer-load", mixinStandardHelpOptions = true,
-    description = "CPU per event of the decision log writer, fed by a thread that parses and"
-        + " evaluates as the decision service does.")
+    description = "CPU per event of the decision log writer, fed by a thread that parses,"
+        + " evaluates and encodes as the decision service does.")
 public final class DecisionLogWriterLoad implements Callable<Integer> {
   @Option(names = "--policies", paramLabel = "DIR", defaultValue = "policies")
   Path policies;
@@ -76,7 +76,8 @@ public final class DecisionLogWriterLoad implements Callable<Integer> {
     System.out.printf("events produced %,d, written %,d, dropped %,d%n", w.produced(),
         w.written(), w.dropped());
     System.out.printf("decision-log-writer %.2f µs CPU per event; producer (parse, evaluate,"
-        + " queue) %.2f µs per event%n", w.writerMicrosPerEvent(), w.producerMicrosPerEvent());
+        + " encode, queue) %.2f µs per event%n", w.writerMicrosPerEvent(),
+        w.producerMicrosPerEvent());
     return 0;
   }
 
