@@ -34,8 +34,8 @@ final class DecisionRecorder {
    * {@code result} when the API made one; else null (see {@link DecisionEvent}).
    */
   record Decision(String api, String path, Value input, byte[] inputJson, Value result,
-      byte[] resultJson, Evaluation evaluation, String outcome, long handlerStartNanos, long inputParseNanos,
-      String requestedBy) {}
+      byte[] resultJson, Evaluation evaluation, String outcome, long handlerStartNanos,
+      long inputParseNanos, String requestedBy) {}
 
   /** Records the decision and returns its id. */
   String record(Decision d) {
@@ -48,8 +48,8 @@ final class DecisionRecorder {
     timers.put("timer_rego_query_eval_ns", evalNanos);
     timers.put("timer_server_handler_ns", System.nanoTime() - d.handlerStartNanos());
     log.log(new DecisionEvent(id, d.path(), d.input(), d.inputJson(), d.result(),
-        d.resultJson(), errorOf(d.evaluation()),
-        d.evaluation().revision(), d.requestedBy(), Instant.now(), timers));
+        d.resultJson(), errorOf(d.evaluation()), d.evaluation().revision(), d.requestedBy(),
+        Instant.now(), timers));
     return id;
   }
 
