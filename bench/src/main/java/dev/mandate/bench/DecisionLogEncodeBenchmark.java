@@ -64,7 +64,7 @@ public class DecisionLogEncodeBenchmark {
     encoder = new EventEncoder(new Masker(List.of()), Map.of("id", "bench", "version", "dev"));
     event = new DecisionEvent("01936f4e-8a2b-7c3d-9e4f-0123456789ab", "mandate/exchange/decision",
         in, inputJson, result, JsonBytes.encode(result), null, "f5922a160da154db", "127.0.0.1",
-        Instant.now(), Map.of("timer_rego_query_eval_ns", 100_000L));
+        Instant.now(), Map.of("timer_rego_query_eval_ns", 100_000L), inputJson.length);
   }
 
   /**

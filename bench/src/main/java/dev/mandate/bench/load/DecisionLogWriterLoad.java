@@ -135,7 +135,7 @@ public final class DecisionLogWriterLoad implements Callable<Integer> {
         byte[] resultJson = result == null ? null : JsonBytes.encode(result);
         log.log(new DecisionEvent(ids.next().toString(), "mandate/exchange/decision", in,
             inputJson, result, resultJson, null, "benchmark", "127.0.0.1:40000", Instant.now(),
-            timers));
+            timers, inputJson.length));
         n++;
       }
       return n;

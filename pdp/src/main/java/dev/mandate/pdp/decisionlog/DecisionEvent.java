@@ -23,15 +23,18 @@ import java.util.Map;
  * @param requestedBy the client's address
  * @param timestamp when the decision was made
  * @param metrics timers in nanoseconds, under OPA's names
+ * @param requestBytes the size of the request body the decision came from, 0 when there was
+ *     none: the decision log's queue counts it against its byte budget, since the event holds
+ *     that body's text or the values parsed from it until it is written
  */
 public record DecisionEvent(String decisionId, String path, Value input, byte[] inputJson,
     Value result, byte[] resultJson, Value error, String revision, String requestedBy,
-    Instant timestamp, Map<String, Long> metrics) {
+    Instant timestamp, Map<String, Long> metrics, long requestBytes) {
 
   /** An event whose input and result are logged from their values. */
   public DecisionEvent(String decisionId, String path, Value input, Value result, Value error,
       String revision, String requestedBy, Instant timestamp, Map<String, Long> metrics) {
     this(decisionId, path, input, null, result, null, error, revision, requestedBy, timestamp,
-        metrics);
+        metrics, 0);
   }
 }

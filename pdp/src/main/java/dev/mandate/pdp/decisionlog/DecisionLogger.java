@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 
 /**
  * Writes decision events off the request path. Requests only {@link #log offer} an event to a
  * bounded queue, which never blocks: when the queue is full the event is dropped and the drop is
- * counted and reported. A single writer thread masks, encodes and hands events to every sink, so
+ * counted and reported. The queue is bounded twice: by its number of events, and by the memory
+ * they hold ({@link #DEFAULT_MAX_QUEUED_BYTES}), so that a flood of large requests outpacing the
+ * writer cannot exhaust the heap. A single writer thread masks, encodes and hands events to every sink, so
  * sinks need no locking. {@link #close()} stops intake, drains the queue and flushes every sink.
  */
 public final class DecisionLogger implements AutoCloseable {
@@ -36,7 +39,16 @@ public final class DecisionLogger implements AutoCloseable {
   public static final String SINK_ERROR = "sink_error";
   public static final String SHUTDOWN = "shutdown";
 
+  /**
+   * The default budget for the memory queued events hold, as {@link #weight} estimates it: about
+   * 10,000 events of a typical few-kilobyte exchange request, as many as the default queue size.
+   */
+  public static final long DEFAULT_MAX_QUEUED_BYTES = 64L * 1024 * 1024;
+
   private final ArrayBlockingQueue<DecisionEvent> queue;
+  private final long maxQueuedBytes;
+  /** The {@link #weight} of the events queued and not yet written. */
+  private final AtomicLong queuedBytes = new AtomicLong();
   private final EventEncoder encoder;
   private final List<DecisionLogSink> sinks;
   private final Runnable onWritten;
@@ -50,7 +62,14 @@ public final class DecisionLogger implements AutoCloseable {
 
   public DecisionLogger(int queueSize, EventEncoder encoder, List<DecisionLogSink> sinks,
       Runnable onWritten, BiConsumer<String, Long> onDropped) {
+    this(queueSize, DEFAULT_MAX_QUEUED_BYTES, encoder, sinks, onWritten, onDropped);
+  }
+
+  /** A logger whose queued events may hold at most about {@code maxQueuedBytes}. */
+  public DecisionLogger(int queueSize, long maxQueuedBytes, EventEncoder encoder,
+      List<DecisionLogSink> sinks, Runnable onWritten, BiConsumer<String, Long> onDropped) {
     this.queue = new ArrayBlockingQueue<>(queueSize);
+    this.maxQueuedBytes = maxQueuedBytes;
     this.encoder = encoder;
     this.sinks = List.copyOf(sinks);
     this.onWritten = onWritten;
@@ -62,6 +81,7 @@ public final class DecisionLogger implements AutoCloseable {
 
   private DecisionLogger() {
     this.queue = new ArrayBlockingQueue<>(1);
+    this.maxQueuedBytes = 0;
     this.encoder = null;
     this.sinks = List.of();
     this.onWritten = () -> {};
@@ -81,20 +101,41 @@ public final class DecisionLogger implements AutoCloseable {
     }
   }
 
-  /** Queues an event; returns false (and counts a drop) if the queue is full or closed. */
+  /**
+   * Queues an event; returns false (and counts a drop) if the queue is full or closed, or the
+   * events already queued hold their whole memory budget. An event alone in the queue is taken
+   * whatever its size.
+   */
   public boolean log(DecisionEvent event) {
     if (!enabled) {
       return true;
     }
-    if (!closing && queue.offer(event)) {
+    long w = weight(event);
+    long queued = queuedBytes.addAndGet(w);
+    if (!closing && (queued <= maxQueuedBytes || queued == w) && queue.offer(event)) {
       return true;
     }
+    queuedBytes.addAndGet(-w);
     drop(QUEUE_FULL, 1);
     return false;
   }
 
+  /**
+   * The memory an event holds until it is written, roughly: a kilobyte for the event itself, the
+   * result's encoding, and four times the request body, for its text and the values parsed from
+   * it (a parsed document takes several times its text).
+   */
+  static long weight(DecisionEvent e) {
+    return 1024 + 4 * e.requestBytes() + (e.resultJson() == null ? 0 : e.resultJson().length);
+  }
+
   public int queueDepth() {
     return queue.size();
+  }
+
+  /** The {@link #weight} of the events queued and not yet written. */
+  long queuedBytes() {
+    return queuedBytes.get();
   }
 
   private void drop(String reason, long n) {
@@ -123,6 +164,7 @@ public final class DecisionLogger implements AutoCloseable {
       boolean wrote = !batch.isEmpty();
       for (DecisionEvent e : batch) {
         write(e);
+        queuedBytes.addAndGet(-weight(e));
       }
       batch.clear();
       flush(false);

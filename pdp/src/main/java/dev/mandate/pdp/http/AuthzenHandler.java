@@ -46,7 +46,8 @@ final class AuthzenHandler {
     long start = System.nanoTime();
     ObjectValue req = Shape.object(RequestBodies.requiredJson(ctx), "the request body");
     ObjectValue input = AccessRequest.toInput(req);
-    return echoId(ctx, ApiResponse.json(200, decide(ctx, input, start).response()));
+    return echoId(ctx, ApiResponse.json(200,
+        decide(ctx, input, start, RequestBodies.size(ctx)).response()));
   }
 
   ApiResponse evaluations(RoutingContext ctx) {
@@ -55,14 +56,17 @@ final class AuthzenHandler {
     BatchRequest batch = BatchRequest.parse(req);
     if (batch.single()) {
       ObjectValue input = AccessRequest.toInput(batch.items().get(0));
-      return echoId(ctx, ApiResponse.json(200, decide(ctx, input, start).response()));
+      return echoId(ctx, ApiResponse.json(200,
+          decide(ctx, input, start, RequestBodies.size(ctx)).response()));
     }
+    // Each item's event holds its part of the one parsed body: its share of the body's size.
+    long itemBytes = RequestBodies.size(ctx) / Math.max(1, batch.items().size());
     List<Value> results = new ArrayList<>();
     for (ObjectValue item : batch.items()) {
       long itemStart = System.nanoTime();
       AccessDecision d;
       try {
-        d = decide(ctx, AccessRequest.toInput(item), itemStart);
+        d = decide(ctx, AccessRequest.toInput(item), itemStart, itemBytes);
       } catch (InvalidInputException e) {
         d = AccessDecision.error(400, e.getMessage(), "error");
       }
@@ -75,12 +79,14 @@ final class AuthzenHandler {
         ApiResponse.json(200, ObjectValue.of("evaluations", ArrayValue.of(results))));
   }
 
-  private AccessDecision decide(RoutingContext ctx, ObjectValue input, long start) {
+  private AccessDecision decide(RoutingContext ctx, ObjectValue input, long start,
+      long requestBytes) {
     long parsed = System.nanoTime();
     Evaluation ev = queries.evaluate(rule.query(), input, deadline, false);
     AccessDecision d = AccessDecision.from(ev.outcome());
     recorder.record(new DecisionRecorder.Decision("authzen", rule.logPath(), input, null,
-        d.response(), null, ev, d.outcome(), start, parsed - start, Http.remote(ctx)));
+        d.response(), null, ev, d.outcome(), start, parsed - start, Http.remote(ctx),
+        requestBytes));
     return d;
   }
 

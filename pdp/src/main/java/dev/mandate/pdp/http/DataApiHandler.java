@@ -78,7 +78,8 @@ final class DataApiHandler {
     EvalOutcome outcome = ev.outcome();
     Value result = outcome instanceof EvalOutcome.Defined d ? d.value() : null;
     String id = recorder.record(new DecisionRecorder.Decision("data", path.logPath(), input, null,
-        result, null, ev, label(outcome), start, parsed - start, Http.remote(ctx)));
+        result, null, ev, label(outcome), start, parsed - start, Http.remote(ctx),
+        RequestBodies.size(ctx)));
 
     return switch (outcome) {
       case EvalOutcome.InvalidQuery q -> ApiResponse.json(400, ApiResponse.errorBody(

@@ -32,10 +32,11 @@ final class DecisionRecorder {
    * What to record about one decision. {@code inputJson} is the text {@code input} was parsed
    * from when the input is that whole text, and {@code resultJson} the encoding of
    * {@code result} when the API made one; else null (see {@link DecisionEvent}).
+   * {@code requestBytes} is the size of the request body, 0 when there was none.
    */
   record Decision(String api, String path, Value input, byte[] inputJson, Value result,
       byte[] resultJson, Evaluation evaluation, String outcome, long handlerStartNanos,
-      long inputParseNanos, String requestedBy) {}
+      long inputParseNanos, String requestedBy, long requestBytes) {}
 
   /** Records the decision and returns its id. */
   String record(Decision d) {
@@ -49,7 +50,7 @@ final class DecisionRecorder {
     timers.put("timer_server_handler_ns", System.nanoTime() - d.handlerStartNanos());
     log.log(new DecisionEvent(id, d.path(), d.input(), d.inputJson(), d.result(),
         d.resultJson(), errorOf(d.evaluation()), d.evaluation().revision(), d.requestedBy(),
-        Instant.now(), timers));
+        Instant.now(), timers, d.requestBytes()));
     return id;
   }
 

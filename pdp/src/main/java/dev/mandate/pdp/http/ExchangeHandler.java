@@ -51,7 +51,7 @@ final class ExchangeHandler {
     byte[] decisionJson = JsonBytes.encode(decision);
     String id = recorder.record(new DecisionRecorder.Decision("exchange", logPath, input,
         body.text(), decision, decisionJson, ev, d.outcome(), start, parsed - start,
-        Http.remote(ctx)));
+        Http.remote(ctx), body.text().length));
     return new ApiResponse(200, ApiResponse.JSON,
         withIds(decision, decisionJson, id, ev.revision()), Map.of());
   }

@@ -45,6 +45,12 @@ final class RequestBodies {
     }
   }
 
+  /** The size of the request body in bytes, 0 when there is none. */
+  static long size(RoutingContext ctx) {
+    Buffer buf = ctx.get(RawBodyHandler.BODY_KEY);
+    return buf == null ? 0 : buf.length();
+  }
+
   private static boolean isBlank(Buffer buf) {
     for (int i = 0; i < buf.length(); i++) {
       byte b = buf.getByte(i);

@@ -103,6 +103,69 @@ class DecisionLogWriterTest {
     }
   }
 
+  /** An event of a request with a body of {@code bodyBytes}. */
+  private static DecisionEvent eventWithBody(int i, long bodyBytes) {
+    DecisionEvent e = event(i);
+    return new DecisionEvent(e.decisionId(), e.path(), e.input(), null, e.result(), null, null,
+        e.revision(), e.requestedBy(), e.timestamp(), e.metrics(), bodyBytes);
+  }
+
+  @Test
+  void queuedEventsAreBoundedByTheMemoryTheyHoldToo() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch firstTaken = new CountDownLatch(1);
+    DecisionLogSink blocked = new DecisionLogSink() {
+      @Override
+      public void accept(byte[] line, int length) {
+        firstTaken.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      @Override
+      public void flush(boolean force) {}
+
+      @Override
+      public void close() {}
+    };
+    Map<String, AtomicLong> drops = new ConcurrentHashMap<>();
+    AtomicLong ok = new AtomicLong();
+    long mib = 1024 * 1024;
+    // Room for 1,000 events by count, but only 10 MiB: each 1 MiB body weighs 4 MiB and more.
+    DecisionLogger log = new DecisionLogger(1000, 10 * mib, encoder(), List.of(blocked),
+        ok::incrementAndGet,
+        (reason, n) -> drops.computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(n));
+    log.start();
+    assertTrue(log.log(eventWithBody(0, 20 * mib)), "alone in the queue, any size is taken");
+    firstTaken.await(); // the writer holds event 0; its weight stays counted until written
+    assertFalse(log.log(eventWithBody(1, mib)), "20 MiB already held");
+    release.countDown();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (log.queuedBytes() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertEquals(0, log.queuedBytes(), "a written event's memory is released");
+    assertTrue(log.log(eventWithBody(2, mib)));
+    log.close();
+    assertEquals(1, drops.get(DecisionLogger.QUEUE_FULL).get());
+    assertEquals(2, ok.get());
+
+    DecisionLogger fresh = new DecisionLogger(1000, 10 * mib, encoder(), List.of(), () -> { },
+        (reason, n) -> drops.computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(n));
+    int accepted = 0;
+    for (int i = 0; i < 5; i++) { // not started: nothing is written, everything stays queued
+      accepted += fresh.log(eventWithBody(i, mib)) ? 1 : 0;
+    }
+    assertEquals(2, accepted, "two 4 MiB events fit in 10 MiB, a third does not");
+    for (int i = 0; i < 50; i++) {
+      assertFalse(fresh.log(eventWithBody(100 + i, mib)));
+    }
+    assertTrue(fresh.log(event(200)), "small events still fit in what is left");
+  }
+
   @Test
   void fullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
     CountDownLatch release = new CountDownLatch(1);

@@ -138,7 +138,7 @@ class RawJsonMaskerTest {
   private static ObjectValue line(EventEncoder encoder, Value input, byte[] text, Value result) {
     DecisionEvent e = new DecisionEvent("id", "p", input, text, result,
         text == null ? null : JsonBytes.encode(result), null, "rev", "addr", Instant.EPOCH,
-        Map.of());
+        Map.of(), text == null ? 0 : text.length);
     return (ObjectValue) Json.parse(encoder.encode(e));
   }
 
