@@ -16,8 +16,9 @@ import java.util.function.BiConsumer;
  * bounded queue, which never blocks: when the queue is full the event is dropped and the drop is
  * counted and reported. The queue is bounded twice: by its number of events, and by the memory
  * they hold ({@link #DEFAULT_MAX_QUEUED_BYTES}), so that a flood of large requests outpacing the
- * writer cannot exhaust the heap. A single writer thread masks, encodes and hands events to every sink, so
- * sinks need no locking. {@link #close()} stops intake, drains the queue and flushes every sink.
+ * writer cannot exhaust the heap. A single writer thread masks, encodes and hands events to
+ * every sink, so sinks need no locking. {@link #close()} stops intake, drains the queue and
+ * flushes every sink.
  */
 public final class DecisionLogger implements AutoCloseable {
   private static final Logger LOG = System.getLogger(DecisionLogger.class.getName());
