@@ -61,7 +61,8 @@ public final class Pdp implements AutoCloseable {
     this.metrics = new PdpMetrics(
         () -> storeRef[0] == null || storeRef[0].current() == null
             ? "" : storeRef[0].current().revision(),
-        () -> logRef[0] == null ? 0 : logRef[0].queueDepth());
+        () -> logRef[0] == null ? 0 : logRef[0].queueDepth(),
+        () -> logRef[0] == null ? 0 : logRef[0].queuedBytes());
     this.store = new PolicyStore(new PolicyDirectory(config.policies().dir()),
         config.cache().preparedQueries(), this::onReload);
     storeRef[0] = store;
@@ -154,7 +155,7 @@ public final class Pdp implements AutoCloseable {
     Map<String, String> labels = new LinkedHashMap<>(c.labels());
     labels.putIfAbsent("version", version());
     EventEncoder encoder = new EventEncoder(new Masker(c.maskPaths()), labels);
-    return new DecisionLogger(c.queueSize(), encoder, sinks,
+    return new DecisionLogger(c.queueSize(), c.queueMaxBytes(), encoder, sinks,
         metrics.decisionLogWritten::inc,
         (reason, n) -> metrics.decisionLogDropped.add(n, reason));
   }

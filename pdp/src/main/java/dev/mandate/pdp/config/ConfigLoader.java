@@ -112,6 +112,7 @@ public final class ConfigLoader {
         l.bytes("max_file_size", d.maxFileBytes()),
         l.integer("max_files", d.maxFiles()),
         l.integer("queue_size", d.queueSize()),
+        l.bytes("queue_max_bytes", d.queueMaxBytes()),
         l.strings("mask", d.maskPaths()),
         http,
         labels);

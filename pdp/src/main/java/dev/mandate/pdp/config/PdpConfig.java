@@ -77,15 +77,22 @@ public record PdpConfig(
     }
   }
 
-  /** The decision log: a rotating file and/or an OPA-compatible HTTP receiver. */
+  /**
+   * The decision log: a rotating file and/or an OPA-compatible HTTP receiver. The queue holds at
+   * most {@code queueSize} events and about {@code queueMaxBytes} of memory.
+   */
   public record DecisionLog(boolean enabled, Path file, long maxFileBytes, int maxFiles,
-      int queueSize, List<String> maskPaths, HttpSink http, Map<String, String> labels) {
+      int queueSize, long queueMaxBytes, List<String> maskPaths, HttpSink http,
+      Map<String, String> labels) {
+    /** The default for {@code queue_max_bytes}. */
+    public static final long DEFAULT_QUEUE_MAX_BYTES = 64L * 1024 * 1024;
+
     public DecisionLog {
       maskPaths = List.copyOf(maskPaths);
       labels = Map.copyOf(labels);
-      if (queueSize <= 0 || maxFiles <= 0 || maxFileBytes <= 0) {
-        throw new ConfigException(
-            "decision_log.queue_size, max_files and max_file_size must be positive");
+      if (queueSize <= 0 || queueMaxBytes <= 0 || maxFiles <= 0 || maxFileBytes <= 0) {
+        throw new ConfigException("decision_log.queue_size, queue_max_bytes, max_files and"
+            + " max_file_size must be positive");
       }
       for (String p : maskPaths) {
         if (!p.startsWith("/input") && !p.startsWith("/result")) {
@@ -93,6 +100,13 @@ public record PdpConfig(
               "decision_log.mask paths must start with /input or /result: " + p);
         }
       }
+    }
+
+    /** A decision log whose queue has the default memory budget. */
+    public DecisionLog(boolean enabled, Path file, long maxFileBytes, int maxFiles, int queueSize,
+        List<String> maskPaths, HttpSink http, Map<String, String> labels) {
+      this(enabled, file, maxFileBytes, maxFiles, queueSize, DEFAULT_QUEUE_MAX_BYTES, maskPaths,
+          http, labels);
     }
   }
 

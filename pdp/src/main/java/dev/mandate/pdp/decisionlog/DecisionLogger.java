@@ -43,6 +43,7 @@ public final class DecisionLogger implements AutoCloseable {
   /**
    * The default budget for the memory queued events hold, as {@link #weight} estimates it: about
    * 10,000 events of a typical few-kilobyte exchange request, as many as the default queue size.
+   * The service's {@code decision_log.queue_max_bytes} sets its own.
    */
   public static final long DEFAULT_MAX_QUEUED_BYTES = 64L * 1024 * 1024;
 
@@ -135,7 +136,7 @@ public final class DecisionLogger implements AutoCloseable {
   }
 
   /** The {@link #weight} of the events queued and not yet written. */
-  long queuedBytes() {
+  public long queuedBytes() {
     return queuedBytes.get();
   }
 

@@ -3,6 +3,7 @@ package dev.mandate.pdp.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +35,8 @@ public final class PdpMetrics {
 
   private final List<Metric> all = new ArrayList<>();
 
-  public PdpMetrics(Supplier<String> revision, IntSupplier decisionLogQueueDepth) {
+  public PdpMetrics(Supplier<String> revision, IntSupplier decisionLogQueueDepth,
+      LongSupplier decisionLogQueuedBytes) {
     for (String outcome : List.of("allow", "deny", "policy_error", "timeout")) {
       decisions.declare("exchange", outcome);
     }
@@ -62,6 +64,9 @@ public final class PdpMetrics {
     all.add(new Gauge("mandate_pdp_decision_log_queue_depth",
         "Decision log events waiting to be written.",
         () -> List.of(new Gauge.Sample(List.of(), decisionLogQueueDepth.getAsInt()))));
+    all.add(new Gauge("mandate_pdp_decision_log_queued_bytes",
+        "Memory the waiting decision log events hold, as estimated against queue_max_bytes.",
+        () -> List.of(new Gauge.Sample(List.of(), decisionLogQueuedBytes.getAsLong()))));
     all.add(bodyRejected);
     all.add(decisionCache);
     all.add(httpResponses);

@@ -55,6 +55,7 @@ class ConfigLoaderTest {
           max_file_size: 1MB
           max_files: 3
           queue_size: 50
+          queue_max_bytes: 8MiB
           mask: [/input/client/ip]
           labels: {region: eu}
           http:
@@ -80,6 +81,8 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofMillis(20), c.decisions().deadline());
     assertEquals(Duration.ofSeconds(2), c.decisions().dataApiDeadline());
     assertEquals(1_000_000, c.decisionLog().maxFileBytes());
+    assertEquals(50, c.decisionLog().queueSize());
+    assertEquals(8 * 1024 * 1024, c.decisionLog().queueMaxBytes());
     assertEquals(List.of("/input/client/ip"), c.decisionLog().maskPaths());
     assertEquals("eu", c.decisionLog().labels().get("region"));
     assertTrue(c.decisionLog().labels().containsKey("id"), "instance id default is kept");

@@ -67,6 +67,7 @@ class OperationsApiTest {
         "mandate_pdp_evaluation_duration_seconds_bucket{api=\"exchange\",le=\"+Inf\"}"));
     assertTrue(text.contains("mandate_pdp_policy_reloads_total{result=\"failed\"} 0"));
     assertTrue(text.contains("mandate_pdp_decision_log_dropped_total{reason=\"queue_full\"} 0"));
+    assertTrue(text.matches("(?s).*\nmandate_pdp_decision_log_queued_bytes [0-9.e+E]+\n.*"), text);
     assertTrue(text.contains("mandate_pdp_policy_revision_info{revision=\""
         + pdp.pdp.policies().current().revision() + "\"} 1"));
     assertTrue(text.contains("mandate_pdp_request_body_rejected_total{reason=\"too_large\"}"));

@@ -67,7 +67,8 @@ public final class InProcessPdpClient implements PdpClient {
     this.deadline = deadline;
     this.log = decisionLog == null ? DecisionLogger.disabled() : fileLog(decisionLog);
     this.log.start();
-    PdpMetrics metrics = new PdpMetrics(() -> store.current().revision(), log::queueDepth);
+    PdpMetrics metrics = new PdpMetrics(() -> store.current().revision(), log::queueDepth,
+        log::queuedBytes);
     this.queries = new QueryService(store, null, metrics);
     if (!blocks()) {
       warmUp();
