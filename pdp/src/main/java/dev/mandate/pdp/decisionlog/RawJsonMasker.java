@@ -125,16 +125,48 @@ final class RawJsonMasker {
       };
     }
 
+    /** What follows a member or an element: see {@link #separator}. */
+    private static final int NEXT = 0;
+    private static final int CLOSED = 1;
+    private static final int MALFORMED = -1;
+
+    /**
+     * Copies the opening bracket at {@code pos}; true, with the closing bracket copied too, if
+     * the collection is empty.
+     */
+    private boolean open(char open, char close) {
+      pos++;
+      out.raw(open);
+      if (skipWhitespace() < in.length && in[pos] == close) {
+        pos++;
+        out.raw(close);
+        return true;
+      }
+      return false;
+    }
+
+    /**
+     * Copies what follows a member or an element: a comma ({@link #NEXT}), the collection's
+     * closing bracket ({@link #CLOSED}), or anything else ({@link #MALFORMED}, nothing copied).
+     */
+    private int separator(char close) {
+      if (skipWhitespace() == in.length) {
+        return MALFORMED;
+      }
+      byte b = in[pos++];
+      if (b == close || b == ',') {
+        out.raw((char) b);
+        return b == close ? CLOSED : NEXT;
+      }
+      return MALFORMED;
+    }
+
     private boolean object() {
       if (depth == MAX_DEPTH) {
         return false;
       }
-      pos++;
-      out.raw('{');
       int firstName = namesTop;
-      if (skipWhitespace() < in.length && in[pos] == '}') {
-        pos++;
-        out.raw('}');
+      if (open('{', '}')) {
         return true;
       }
       while (true) {
@@ -156,19 +188,11 @@ final class RawJsonMasker {
         push(start, end - start);
         boolean ok = value(Masker.isSensitiveName(in, start, end));
         depth--;
-        if (!ok || skipWhitespace() == in.length) {
-          return false;
-        }
-        byte b = in[pos++];
-        if (b == '}') {
-          out.raw('}');
+        int next = ok ? separator('}') : MALFORMED;
+        if (next != NEXT) {
           namesTop = firstName;
-          return true;
+          return next == CLOSED;
         }
-        if (b != ',') {
-          return false;
-        }
-        out.raw(',');
       }
     }
 
@@ -196,11 +220,7 @@ final class RawJsonMasker {
       if (depth == MAX_DEPTH) {
         return false;
       }
-      pos++;
-      out.raw('[');
-      if (skipWhitespace() < in.length && in[pos] == ']') {
-        pos++;
-        out.raw(']');
+      if (open('[', ']')) {
         return true;
       }
       for (int i = 0; ; i++) {
@@ -213,18 +233,10 @@ final class RawJsonMasker {
         push(-1, i);
         boolean ok = value(sensitive && !container);
         depth--;
-        if (!ok || skipWhitespace() == in.length) {
-          return false;
+        int next = ok ? separator(']') : MALFORMED;
+        if (next != NEXT) {
+          return next == CLOSED;
         }
-        byte b = in[pos++];
-        if (b == ']') {
-          out.raw(']');
-          return true;
-        }
-        if (b != ',') {
-          return false;
-        }
-        out.raw(',');
       }
     }
 
