@@ -103,6 +103,36 @@ class DecisionLogWriterTest {
     }
   }
 
+  /** A sink that holds the writer in its first accept until released, and keeps the lines. */
+  private static final class BlockingSink implements DecisionLogSink {
+    final CountDownLatch release = new CountDownLatch(1);
+    final CountDownLatch firstTaken = new CountDownLatch(1);
+    final List<byte[]> written = new ArrayList<>();
+
+    @Override
+    public void accept(byte[] line, int length) {
+      firstTaken.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      written.add(java.util.Arrays.copyOf(line, length));
+    }
+
+    @Override
+    public void flush(boolean force) {}
+
+    @Override
+    public void close() {}
+  }
+
+  /** Drop counts by reason, collected into {@code drops}. */
+  private static java.util.function.BiConsumer<String, Long> countInto(
+      Map<String, AtomicLong> drops) {
+    return (reason, n) -> drops.computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(n);
+  }
+
   /** An event of a request with a body of {@code bodyBytes}. */
   private static DecisionEvent eventWithBody(int i, long bodyBytes) {
     DecisionEvent e = event(i);
@@ -112,37 +142,18 @@ class DecisionLogWriterTest {
 
   @Test
   void queuedEventsAreBoundedByTheMemoryTheyHoldToo() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch firstTaken = new CountDownLatch(1);
-    DecisionLogSink blocked = new DecisionLogSink() {
-      @Override
-      public void accept(byte[] line, int length) {
-        firstTaken.countDown();
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-
-      @Override
-      public void flush(boolean force) {}
-
-      @Override
-      public void close() {}
-    };
+    BlockingSink blocked = new BlockingSink();
     Map<String, AtomicLong> drops = new ConcurrentHashMap<>();
     AtomicLong ok = new AtomicLong();
     long mib = 1024 * 1024;
     // Room for 1,000 events by count, but only 10 MiB: each 1 MiB body weighs 4 MiB and more.
     DecisionLogger log = new DecisionLogger(1000, 10 * mib, encoder(), List.of(blocked),
-        ok::incrementAndGet,
-        (reason, n) -> drops.computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(n));
+        ok::incrementAndGet, countInto(drops));
     log.start();
     assertTrue(log.log(eventWithBody(0, 20 * mib)), "alone in the queue, any size is taken");
-    firstTaken.await(); // the writer holds event 0; its weight stays counted until written
+    blocked.firstTaken.await(); // the writer holds event 0; its weight stays counted until written
     assertFalse(log.log(eventWithBody(1, mib)), "20 MiB already held");
-    release.countDown();
+    blocked.release.countDown();
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (log.queuedBytes() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(5);
@@ -154,7 +165,7 @@ class DecisionLogWriterTest {
     assertEquals(2, ok.get());
 
     DecisionLogger fresh = new DecisionLogger(1000, 10 * mib, encoder(), List.of(), () -> { },
-        (reason, n) -> drops.computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(n));
+        countInto(drops));
     int accepted = 0;
     for (int i = 0; i < 5; i++) { // not started: nothing is written, everything stays queued
       accepted += fresh.log(eventWithBody(i, mib)) ? 1 : 0;
@@ -168,34 +179,14 @@ class DecisionLogWriterTest {
 
   @Test
   void fullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch firstTaken = new CountDownLatch(1);
-    List<byte[]> written = new ArrayList<>();
-    DecisionLogSink blocked = new DecisionLogSink() {
-      @Override
-      public void accept(byte[] line, int length) {
-        firstTaken.countDown();
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        written.add(java.util.Arrays.copyOf(line, length));
-      }
-
-      @Override
-      public void flush(boolean force) {}
-
-      @Override
-      public void close() {}
-    };
+    BlockingSink blocked = new BlockingSink();
     Map<String, AtomicLong> drops = new ConcurrentHashMap<>();
     AtomicLong ok = new AtomicLong();
     DecisionLogger log = new DecisionLogger(2, encoder(), List.of(blocked), ok::incrementAndGet,
-        (reason, n) -> drops.computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(n));
+        countInto(drops));
     log.start();
     assertTrue(log.log(event(0)));
-    firstTaken.await();
+    blocked.firstTaken.await();
     int accepted = 0;
     for (int i = 1; i <= 10; i++) {
       if (log.log(event(i))) {
@@ -204,9 +195,9 @@ class DecisionLogWriterTest {
     }
     assertEquals(2, accepted, "queue of two");
     assertEquals(8, drops.get(DecisionLogger.QUEUE_FULL).get());
-    release.countDown();
+    blocked.release.countDown();
     log.close();
-    assertEquals(3, written.size(), "everything accepted is written at close");
+    assertEquals(3, blocked.written.size(), "everything accepted is written at close");
     assertEquals(3, ok.get());
     assertFalse(log.log(event(99)), "closed logger refuses");
   }
