@@ -84,7 +84,10 @@ public record PdpConfig(
   public record DecisionLog(boolean enabled, Path file, long maxFileBytes, int maxFiles,
       int queueSize, long queueMaxBytes, List<String> maskPaths, HttpSink http,
       Map<String, String> labels) {
-    /** The default for {@code queue_max_bytes}. */
+    /**
+     * The default for {@code queue_max_bytes}: about 10,000 events of a typical few-kilobyte
+     * exchange request, as many as the default queue size.
+     */
     public static final long DEFAULT_QUEUE_MAX_BYTES = 64L * 1024 * 1024;
 
     public DecisionLog {

@@ -1,5 +1,6 @@
 package dev.mandate.pdp.decisionlog;
 
+import dev.mandate.pdp.config.PdpConfig;
 import dev.mandate.rego.value.JsonBytes;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -15,7 +16,7 @@ import java.util.function.BiConsumer;
  * Writes decision events off the request path. Requests only {@link #log offer} an event to a
  * bounded queue, which never blocks: when the queue is full the event is dropped and the drop is
  * counted and reported. The queue is bounded twice: by its number of events, and by the memory
- * they hold ({@link #DEFAULT_MAX_QUEUED_BYTES}), so that a flood of large requests outpacing the
+ * they hold, as {@link #weight} estimates it, so that a flood of large requests outpacing the
  * writer cannot exhaust the heap. A single writer thread masks, encodes and hands events to
  * every sink, so sinks need no locking. {@link #close()} stops intake, drains the queue and
  * flushes every sink.
@@ -40,13 +41,6 @@ public final class DecisionLogger implements AutoCloseable {
   public static final String SINK_ERROR = "sink_error";
   public static final String SHUTDOWN = "shutdown";
 
-  /**
-   * The default budget for the memory queued events hold, as {@link #weight} estimates it: about
-   * 10,000 events of a typical few-kilobyte exchange request, as many as the default queue size.
-   * The service's {@code decision_log.queue_max_bytes} sets its own.
-   */
-  public static final long DEFAULT_MAX_QUEUED_BYTES = 64L * 1024 * 1024;
-
   private final ArrayBlockingQueue<DecisionEvent> queue;
   private final long maxQueuedBytes;
   /** The {@link #weight} of the events queued and not yet written. */
@@ -62,9 +56,11 @@ public final class DecisionLogger implements AutoCloseable {
   private volatile boolean closing;
   private volatile long lastDropWarning = System.nanoTime() - DROP_WARNING_INTERVAL_NANOS;
 
+  /** A logger whose queued events may hold the service's default memory budget. */
   public DecisionLogger(int queueSize, EventEncoder encoder, List<DecisionLogSink> sinks,
       Runnable onWritten, BiConsumer<String, Long> onDropped) {
-    this(queueSize, DEFAULT_MAX_QUEUED_BYTES, encoder, sinks, onWritten, onDropped);
+    this(queueSize, PdpConfig.DecisionLog.DEFAULT_QUEUE_MAX_BYTES, encoder, sinks, onWritten,
+        onDropped);
   }
 
   /** A logger whose queued events may hold at most about {@code maxQueuedBytes}. */
