@@ -119,6 +119,7 @@ public final class Compiler {
       throw new RegoException(ctx.errors);
     }
     RuleIndexer.indexAll(root);
+    DocNode.markPredicates(root);
     return new CompiledPolicy(root, data, List.copyOf(modules), List.copyOf(infos), builtins,
         DocNode.assignMemoSlots(root));
   }

@@ -1795,7 +1795,25 @@ public final class Evaluator {
 
   /** Calls a user function: conflicting outputs are an error; no output is undefined. */
   Value callFunction(DocNode node, Value[] args, State st) {
+    PRule predicate = node.predicate;
+    if (predicate != null && run.coverage == null) {
+      return callPredicate(predicate, args, st);
+    }
     return singleValue(node, node.rules, args, st, FUNCTION_CONFLICT);
+  }
+
+  /**
+   * A function of one rule with a constant value and plain parameters ({@link DocNode#predicate}),
+   * most often a test such as {@code present(obj, key) if {...}}: its first solution gives the
+   * value and no other solution could differ, so the body runs straight to the first solution,
+   * without the collector {@link #singleValue} keeps for conflicting values.
+   */
+  private Value callPredicate(PRule r, Value[] args, State st) {
+    Value[] f = newFrame(r.frameSize);
+    if (!bindSimpleParams(r.params, args, f)) {
+      return null;
+    }
+    return evalBody(r.body, 0, f, st, STOP) ? ((PTerm.Const) r.value).value() : null;
   }
 
   /** {@code print} sees every value of each operand, and {@code <undefined>} for none. */

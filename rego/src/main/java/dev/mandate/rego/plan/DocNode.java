@@ -39,6 +39,12 @@ public final class DocNode {
   public boolean hasRules;
   /** Function arity (FUNCTION nodes). */
   public int arity = -1;
+  /**
+   * For a function of one rule, with no else chain and no default, whose parameters are plain
+   * and whose value is a constant (a test such as {@code present(obj, key) if {...}}): that rule.
+   * Its first solution gives its value, so it can be called without watching for a conflict.
+   */
+  public PRule predicate;
   /** This node's slot in an evaluation's memo of rule values; see {@link #assignMemoSlots}. */
   public int memoSlot = -1;
 
@@ -72,6 +78,19 @@ public final class DocNode {
       todo.addAll(node.children.values());
     }
     return n;
+  }
+
+  /** Sets {@link #predicate} on the function nodes of the tree rooted here. */
+  public static void markPredicates(DocNode node) {
+    if (node.kind == Kind.FUNCTION && node.rules.size() == 1 && node.defaultRule == null) {
+      PRule r = node.rules.get(0);
+      if (r.elseRule == null && r.simpleParams && r.constantValue) {
+        node.predicate = r;
+      }
+    }
+    for (DocNode c : node.children.values()) {
+      markPredicates(c);
+    }
   }
 
   /** {@code data.a.b}. */
