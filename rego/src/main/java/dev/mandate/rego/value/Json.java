@@ -54,7 +54,17 @@ public final class Json {
     }
   }
 
+  /**
+   * Parses one JSON document from UTF-8 bytes. Plain text (ASCII, strings without escapes) is
+   * read by {@link PlainJsonParser}; anything it declines goes through Jackson.
+   */
   public static Value parse(byte[] bytes) {
+    Value plain = PlainJsonParser.tryParse(bytes);
+    return plain != null ? plain : parseWithJackson(bytes);
+  }
+
+  /** {@link #parse(byte[])} through Jackson alone: the reference for {@link PlainJsonParser}. */
+  static Value parseWithJackson(byte[] bytes) {
     try (JsonParser p = FACTORY.createParser(bytes)) {
       return parseDocument(p);
     } catch (IOException e) {

@@ -1,0 +1,320 @@
+package dev.mandate.rego.value;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A parser for the JSON that services receive most: ASCII text whose strings have no escapes.
+ * It reads such text straight into values, without a token stream in between, and declines
+ * (returns null) on anything else: an escape, a byte outside printable ASCII in a string, a
+ * number longer than {@link #MAX_NUMBER_LENGTH}, nesting deeper than {@link #MAX_DEPTH}, or any
+ * syntax error. {@link Json#parse(byte[])} then hands the text to Jackson, so a document this
+ * class accepts gives exactly the value Jackson's path gives, and every error message is
+ * Jackson's.
+ *
+ * <p>What it accepts follows RFC 8259's grammar exactly, no more: no comments, no trailing
+ * commas, no leading zeros, no {@code NaN}, only space, tab, line feed and carriage return
+ * between tokens. Member names are interned, as Jackson's path interns them (see {@link Json}).
+ */
+final class PlainJsonParser {
+  /** Deeper documents are left to Jackson, whose own limit is {@link Json#MAX_DEPTH}. */
+  static final int MAX_DEPTH = 64;
+  /** Longer numbers are left to Jackson, which enforces the configured maximum. */
+  static final int MAX_NUMBER_LENGTH = 64;
+
+  private final byte[] text;
+  private final int end;
+  private int pos;
+  /** Members and elements of the containers being read, innermost last. */
+  private Value[] stack = new Value[32];
+  private int top;
+
+  private PlainJsonParser(byte[] text, int start, int end) {
+    this.text = text;
+    this.pos = start;
+    this.end = end;
+  }
+
+  /** The document's value, or null when this parser declines the text. */
+  static Value tryParse(byte[] text) {
+    PlainJsonParser p = new PlainJsonParser(text, 0, text.length);
+    p.skipWhitespace();
+    Value v = p.value(0);
+    if (v == null) {
+      return null;
+    }
+    p.skipWhitespace();
+    return p.pos == p.end ? v : null;
+  }
+
+  private Value value(int depth) {
+    if (pos >= end) {
+      return null;
+    }
+    return switch (text[pos]) {
+      case '{' -> depth < MAX_DEPTH ? object(depth + 1) : null;
+      case '[' -> depth < MAX_DEPTH ? array(depth + 1) : null;
+      case '"' -> {
+        String s = string();
+        yield s == null ? null : StringValue.of(s);
+      }
+      case 't' -> literal("true", BooleanValue.TRUE);
+      case 'f' -> literal("false", BooleanValue.FALSE);
+      case 'n' -> literal("null", NullValue.INSTANCE);
+      default -> number();
+    };
+  }
+
+  private Value object(int depth) {
+    pos++; // '{'
+    skipWhitespace();
+    int base = top;
+    if (pos < end && text[pos] == '}') {
+      pos++;
+      return ObjectValue.builder(0).build();
+    }
+    while (true) {
+      if (pos >= end || text[pos] != '"') {
+        return null;
+      }
+      String name = name();
+      if (name == null) {
+        return null;
+      }
+      skipWhitespace();
+      if (pos >= end || text[pos] != ':') {
+        return null;
+      }
+      pos++;
+      skipWhitespace();
+      Value v = value(depth);
+      if (v == null) {
+        return null;
+      }
+      push(StringValue.of(name));
+      push(v);
+      skipWhitespace();
+      if (pos >= end) {
+        return null;
+      }
+      byte c = text[pos++];
+      if (c == '}') {
+        break;
+      }
+      if (c != ',') {
+        return null;
+      }
+      skipWhitespace();
+    }
+    ObjectValue.Builder b = ObjectValue.builder((top - base) / 2);
+    for (int i = base; i < top; i += 2) {
+      b.put(stack[i], stack[i + 1]);
+    }
+    pop(base);
+    return b.build();
+  }
+
+  private Value array(int depth) {
+    pos++; // '['
+    skipWhitespace();
+    int base = top;
+    if (pos < end && text[pos] == ']') {
+      pos++;
+      return ArrayValue.EMPTY;
+    }
+    while (true) {
+      Value v = value(depth);
+      if (v == null) {
+        return null;
+      }
+      push(v);
+      skipWhitespace();
+      if (pos >= end) {
+        return null;
+      }
+      byte c = text[pos++];
+      if (c == ']') {
+        break;
+      }
+      if (c != ',') {
+        return null;
+      }
+      skipWhitespace();
+    }
+    Value[] items = Arrays.copyOfRange(stack, base, top);
+    pop(base);
+    return ArrayValue.wrap(items);
+  }
+
+  /** The string at {@code pos} (its opening quote), or null for one this parser declines. */
+  private String string() {
+    int start = pos + 1;
+    int close = plainStringEnd(start);
+    if (close < 0) {
+      return null;
+    }
+    pos = close + 1;
+    return new String(text, start, close - start, StandardCharsets.ISO_8859_1);
+  }
+
+  /** A member name, interned through {@link NameCache}. */
+  private String name() {
+    int start = pos + 1;
+    int close = plainStringEnd(start);
+    if (close < 0) {
+      return null;
+    }
+    pos = close + 1;
+    return NameCache.get(text, start, close - start);
+  }
+
+  /**
+   * The position of the quote that closes a string starting at {@code start}, or -1 when the
+   * string has an escape, a control character or a byte outside ASCII before it.
+   */
+  private int plainStringEnd(int start) {
+    for (int i = start; i < end; i++) {
+      byte c = text[i];
+      if (!IN_PLAIN_STRING[c & 0xFF]) {
+        return c == '"' ? i : -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Printable ASCII other than the quote and the backslash: what a plain string holds. */
+  private static final boolean[] IN_PLAIN_STRING = new boolean[256];
+
+  static {
+    for (int c = 0x20; c < 0x80; c++) {
+      IN_PLAIN_STRING[c] = c != '"' && c != '\\';
+    }
+  }
+
+  private Value literal(String word, Value v) {
+    int n = word.length();
+    if (end - pos < n) {
+      return null;
+    }
+    for (int i = 0; i < n; i++) {
+      if (text[pos + i] != word.charAt(i)) {
+        return null;
+      }
+    }
+    pos += n;
+    return v;
+  }
+
+  /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, spelt as the text spells it. */
+  private Value number() {
+    int start = pos;
+    int i = pos;
+    if (i < end && text[i] == '-') {
+      i++;
+    }
+    if (i >= end || !isDigit(text[i])) {
+      return null;
+    }
+    if (text[i] == '0') {
+      i++;
+      if (i < end && isDigit(text[i])) {
+        return null; // a leading zero
+      }
+    } else {
+      i = digits(i);
+    }
+    if (i < end && text[i] == '.') {
+      i++;
+      if (i >= end || !isDigit(text[i])) {
+        return null;
+      }
+      i = digits(i);
+    }
+    if (i < end && (text[i] == 'e' || text[i] == 'E')) {
+      i++;
+      if (i < end && (text[i] == '+' || text[i] == '-')) {
+        i++;
+      }
+      if (i >= end || !isDigit(text[i])) {
+        return null;
+      }
+      i = digits(i);
+    }
+    if (i - start > MAX_NUMBER_LENGTH) {
+      return null;
+    }
+    pos = i;
+    return NumberValue.parse(new String(text, start, i - start, StandardCharsets.ISO_8859_1));
+  }
+
+  private int digits(int i) {
+    while (i < end && isDigit(text[i])) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isDigit(byte c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private void skipWhitespace() {
+    while (pos < end) {
+      byte c = text[pos];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return;
+      }
+      pos++;
+    }
+  }
+
+  private void push(Value v) {
+    if (top == stack.length) {
+      stack = Arrays.copyOf(stack, top * 2);
+    }
+    stack[top++] = v;
+  }
+
+  private void pop(int base) {
+    Arrays.fill(stack, base, top, null);
+    top = base;
+  }
+
+  /**
+   * Interned member names by the hash of their bytes: a document's names are mostly the same
+   * few dozen from one request to the next, and a hit costs a hash and a comparison where
+   * {@link String#intern} would cost a lookup in the JVM's string table. Entries are replaced
+   * when two names share a slot; a racing reader sees either entry, and checks it.
+   */
+  static final class NameCache {
+    private static final int SIZE = 1024;
+    /** Longer names are interned without being cached. */
+    private static final int MAX_LENGTH = 64;
+    private static final Entry[] ENTRIES = new Entry[SIZE];
+
+    /** A name and its bytes, replaced together so that a reader never pairs one with another's. */
+    private record Entry(String name, byte[] bytes) {}
+
+    private NameCache() {}
+
+    static String get(byte[] text, int start, int length) {
+      if (length > MAX_LENGTH) {
+        return new String(text, start, length, StandardCharsets.ISO_8859_1).intern();
+      }
+      int h = 0;
+      for (int i = start; i < start + length; i++) {
+        h = 31 * h + text[i];
+      }
+      int slot = (h ^ (h >>> 10)) & (SIZE - 1);
+      Entry cached = ENTRIES[slot];
+      if (cached != null
+          && Arrays.equals(cached.bytes, 0, cached.bytes.length, text, start, start + length)) {
+        return cached.name;
+      }
+      byte[] bytes = Arrays.copyOfRange(text, start, start + length);
+      String name = new String(bytes, StandardCharsets.ISO_8859_1).intern();
+      ENTRIES[slot] = new Entry(name, bytes);
+      return name;
+    }
+  }
+}
