@@ -13,6 +13,7 @@ import dev.mandate.rego.plan.PTerm;
 import dev.mandate.rego.value.ArrayValue;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.SetValue;
+import dev.mandate.rego.value.CanonicalStrings;
 import dev.mandate.rego.value.StringValue;
 import dev.mandate.rego.value.Value;
 import java.util.ArrayList;
@@ -346,7 +347,7 @@ final class Lowerer {
    * identity test.
    */
   private static Value canonical(Value v) {
-    return v instanceof StringValue sv ? StringValue.of(sv.value().intern()) : v;
+    return v instanceof StringValue sv ? CanonicalStrings.register(sv.value()) : v;
   }
 
   PTerm term(Term t, Scope s) {

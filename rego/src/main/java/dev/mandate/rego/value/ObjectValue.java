@@ -116,11 +116,12 @@ public final class ObjectValue implements Value {
    * {@code hint} is checked first, so a caller that remembers where a key was saves the search.
    */
   public int position(Value key, int hint) {
+    if (hint >= 0 && hint < size && keys[hint] == key) {
+      return hint; // a policy's constant key in a parsed document: see CanonicalStrings
+    }
     int h = key.hashCode();
-    if (hint >= 0 && hint < size) {
-      if (isKeyAt(keys, hashes, hint, key, h)) {
-        return hint;
-      }
+    if (hint >= 0 && hint < size && isKeyAt(keys, hashes, hint, key, h)) {
+      return hint;
     }
     return find(keys, hashes, size, index, key, h);
   }

@@ -14,7 +14,9 @@ import java.util.Arrays;
  *
  * <p>What it accepts follows RFC 8259's grammar exactly, no more: no comments, no trailing
  * commas, no leading zeros, no {@code NaN}, only space, tab, line feed and carriage return
- * between tokens. Member names are interned, as Jackson's path interns them (see {@link Json}).
+ * between tokens. Member names are interned, as Jackson's path interns them (see {@link Json}),
+ * and a name that a policy uses as a constant is that constant's own value ({@link
+ * CanonicalStrings}).
  */
 final class PlainJsonParser {
   /** Deeper documents are left to Jackson, whose own limit is {@link Json#MAX_DEPTH}. */
@@ -77,7 +79,7 @@ final class PlainJsonParser {
       if (pos >= end || text[pos] != '"') {
         return null;
       }
-      String name = name();
+      StringValue name = name();
       if (name == null) {
         return null;
       }
@@ -91,7 +93,7 @@ final class PlainJsonParser {
       if (v == null) {
         return null;
       }
-      push(StringValue.of(name));
+      push(name);
       push(v);
       skipWhitespace();
       if (pos >= end) {
@@ -157,8 +159,8 @@ final class PlainJsonParser {
     return new String(text, start, close - start, StandardCharsets.ISO_8859_1);
   }
 
-  /** A member name, interned through {@link NameCache}. */
-  private String name() {
+  /** A member name, through {@link NameCache}. */
+  private StringValue name() {
     int start = pos + 1;
     int close = plainStringEnd(start);
     if (close < 0) {
@@ -284,7 +286,9 @@ final class PlainJsonParser {
    * Interned member names by the hash of their bytes: a document's names are mostly the same
    * few dozen from one request to the next, and a hit costs a hash and a comparison where
    * {@link String#intern} would cost a lookup in the JVM's string table. Entries are replaced
-   * when two names share a slot; a racing reader sees either entry, and checks it.
+   * when two names share a slot; a racing reader sees either entry, and checks it. A name
+   * cached before a policy registered it stays a value of its own until its slot is reused:
+   * lookups of it are then by value, as they are for Jackson's documents.
    */
   static final class NameCache {
     private static final int SIZE = 1024;
@@ -293,13 +297,13 @@ final class PlainJsonParser {
     private static final Entry[] ENTRIES = new Entry[SIZE];
 
     /** A name and its bytes, replaced together so that a reader never pairs one with another's. */
-    private record Entry(String name, byte[] bytes) {}
+    private record Entry(StringValue name, byte[] bytes) {}
 
     private NameCache() {}
 
-    static String get(byte[] text, int start, int length) {
+    static StringValue get(byte[] text, int start, int length) {
       if (length > MAX_LENGTH) {
-        return new String(text, start, length, StandardCharsets.ISO_8859_1).intern();
+        return CanonicalStrings.of(new String(text, start, length, StandardCharsets.ISO_8859_1).intern());
       }
       int h = 0;
       for (int i = start; i < start + length; i++) {
@@ -312,7 +316,7 @@ final class PlainJsonParser {
         return cached.name;
       }
       byte[] bytes = Arrays.copyOfRange(text, start, start + length);
-      String name = new String(bytes, StandardCharsets.ISO_8859_1).intern();
+      StringValue name = CanonicalStrings.of(new String(bytes, StandardCharsets.ISO_8859_1).intern());
       ENTRIES[slot] = new Entry(name, bytes);
       return name;
     }

@@ -84,6 +84,17 @@ class PlainJsonParserTest {
   }
 
   @Test
+  void aNameAPolicyUsesIsThatPolicysOwnValue() {
+    StringValue constant = CanonicalStrings.register("only_in_this_test_" + "canonical");
+    ObjectValue o = (ObjectValue) PlainJsonParser.tryParse(bytes("{\"only_in_this_test_canonical\":1}"));
+    assertSame(constant, o.keys()[0]);
+    assertEquals(0, o.position(constant, 0));
+    // A name no policy uses is a value of its own, and is found by value.
+    ObjectValue other = (ObjectValue) PlainJsonParser.tryParse(bytes("{\"only_in_this_test_other\":1}"));
+    assertEquals(0, other.position(StringValue.of(new String("only_in_this_test_other".toCharArray())), 0));
+  }
+
+  @Test
   void agreesWithJacksonOnGeneratedDocumentsAndOnEveryOneByteChange() {
     Random random = new Random(8693);
     int accepted = 0;
