@@ -72,22 +72,45 @@ public final class SetValue implements Value, Iterable<Value> {
     return wrap(s);
   }
 
+  // Intersection and difference allocate only for a result that is neither empty nor one of
+  // their operands: policies narrow small sets (requested, held and allowed scopes) on every
+  // decision, and most of those results are one of these.
+
   public SetValue intersect(SetValue o) {
-    Set<Value> s = new HashSet<>();
     SetValue small = size() <= o.size() ? this : o;
     SetValue large = small == this ? o : this;
+    Set<Value> s = null;
     for (Value v : small.set) {
       if (large.set.contains(v)) {
+        if (s == null) {
+          s = new HashSet<>();
+        }
         s.add(v);
       }
     }
-    return wrap(s);
+    if (s == null) {
+      return EMPTY;
+    }
+    return s.size() == small.size() ? small : wrap(s);
   }
 
   public SetValue minus(SetValue o) {
-    Set<Value> s = new HashSet<>(set);
-    s.removeAll(o.set);
-    return wrap(s);
+    if (isEmpty() || o.isEmpty()) {
+      return this;
+    }
+    Set<Value> s = null;
+    for (Value v : set) {
+      if (!o.set.contains(v)) {
+        if (s == null) {
+          s = new HashSet<>();
+        }
+        s.add(v);
+      }
+    }
+    if (s == null) {
+      return EMPTY;
+    }
+    return s.size() == size() ? this : wrap(s);
   }
 
   @Override
