@@ -1,6 +1,7 @@
 package dev.mandate.pdp.decisionlog;
 
 import dev.mandate.rego.value.JsonBytes;
+import dev.mandate.rego.value.PlainStrings;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -29,15 +30,6 @@ final class RawJsonMasker {
 
   private static final byte[] MARKER =
       ('"' + Masker.MARKER + '"').getBytes(StandardCharsets.US_ASCII);
-
-  /** The bytes a plain string holds as they are: ASCII from space on, but quote and backslash. */
-  private static final boolean[] PLAIN = new boolean[256];
-
-  static {
-    for (int b = 0x20; b <= 0x7F; b++) {
-      PLAIN[b] = b != '"' && b != '\\';
-    }
-  }
 
   /** The cursor, reused: its arrays are kept from one document to the next. */
   private final Copy copy = new Copy();
@@ -260,11 +252,7 @@ final class RawJsonMasker {
      * -1 if the string has an escape, a control or non-ASCII character, or no end.
      */
     private int stringEnd(int start) {
-      int i = start;
-      while (i < in.length && PLAIN[in[i] & 0xFF]) {
-        i++;
-      }
-      return i < in.length && in[i] == '"' ? i : -1;
+      return PlainStrings.end(in, start, in.length);
     }
 
     private boolean literal(String word) {

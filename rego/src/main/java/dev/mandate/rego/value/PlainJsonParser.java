@@ -170,27 +170,9 @@ final class PlainJsonParser {
     return NameCache.get(text, start, close - start);
   }
 
-  /**
-   * The position of the quote that closes a string starting at {@code start}, or -1 when the
-   * string has an escape, a control character or a byte outside ASCII before it.
-   */
+  /** The position of the quote that closes a string starting at {@code start}, or -1. */
   private int plainStringEnd(int start) {
-    for (int i = start; i < end; i++) {
-      byte c = text[i];
-      if (!IN_PLAIN_STRING[c & 0xFF]) {
-        return c == '"' ? i : -1;
-      }
-    }
-    return -1;
-  }
-
-  /** Printable ASCII other than the quote and the backslash: what a plain string holds. */
-  private static final boolean[] IN_PLAIN_STRING = new boolean[256];
-
-  static {
-    for (int c = 0x20; c < 0x80; c++) {
-      IN_PLAIN_STRING[c] = c != '"' && c != '\\';
-    }
+    return PlainStrings.end(text, start, end);
   }
 
   private Value literal(String word, Value v) {
