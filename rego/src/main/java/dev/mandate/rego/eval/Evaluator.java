@@ -909,21 +909,45 @@ public final class Evaluator {
   }
 
   private Value arrayComprehension(PTerm.ArrayCompr c, Value[] f, State st) {
-    List<Value> out = new ArrayList<>();
-    evalBody(c.body(), 0, f, st, () -> evalTerm(c.head(), f, st, v -> {
-      out.add(v);
-      return false;
-    }));
-    return ArrayValue.of(out);
+    Collector<List<Value>> out = new Collector<>(new ArrayList<>(), c.head(), f, st);
+    evalBody(c.body(), 0, f, st, out);
+    return ArrayValue.of(out.values);
   }
 
   private Value setComprehension(PTerm.SetCompr c, Value[] f, State st) {
-    Set<Value> out = new HashSet<>();
-    evalBody(c.body(), 0, f, st, () -> evalTerm(c.head(), f, st, v -> {
-      out.add(v);
+    Collector<Set<Value>> out = new Collector<>(new HashSet<>(), c.head(), f, st);
+    evalBody(c.body(), 0, f, st, out);
+    return SetValue.wrap(out.values);
+  }
+
+  /**
+   * The end of an array or set comprehension's body: adds the head's value for each solution.
+   * One object serves as both continuations, where two lambdas were two allocations for each
+   * comprehension evaluated (about 0.5 KB of a permit's 15.5).
+   */
+  private final class Collector<C extends java.util.Collection<Value>> implements Cont, VCont {
+    final C values;
+    private final PTerm head;
+    private final Value[] f;
+    private final State st;
+
+    Collector(C values, PTerm head, Value[] f, State st) {
+      this.values = values;
+      this.head = head;
+      this.f = f;
+      this.st = st;
+    }
+
+    @Override
+    public boolean run() {
+      return evalTerm(head, f, st, this);
+    }
+
+    @Override
+    public boolean accept(Value v) {
+      values.add(v);
       return false;
-    }));
-    return SetValue.wrap(out);
+    }
   }
 
   private Value objectComprehension(PTerm.ObjectCompr c, Value[] f, State st) {
