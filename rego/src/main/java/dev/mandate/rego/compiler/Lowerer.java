@@ -11,9 +11,9 @@ import dev.mandate.rego.plan.PBody;
 import dev.mandate.rego.plan.PExpr;
 import dev.mandate.rego.plan.PTerm;
 import dev.mandate.rego.value.ArrayValue;
+import dev.mandate.rego.value.CanonicalStrings;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.SetValue;
-import dev.mandate.rego.value.CanonicalStrings;
 import dev.mandate.rego.value.StringValue;
 import dev.mandate.rego.value.Value;
 import java.util.ArrayList;
@@ -341,10 +341,11 @@ final class Lowerer {
   // ---------------------------------------------------------------- terms
 
   /**
-   * Strings of the policy with their text interned. Documents parsed from JSON carry interned
-   * member names (Jackson's default), so a policy's {@code input.subject_token} and the input's
-   * key then hold the same {@code String}, and each map lookup's equality check ends at the
-   * identity test.
+   * Strings of the policy as the one shared value per string ({@link CanonicalStrings}), their
+   * text interned. Request bodies parsed by {@code Json.parse(byte[])} carry those same values
+   * as member names, and other parsed documents carry interned names (Jackson's default), so a
+   * policy's {@code input.subject_token} and the input's key are the same object or hold the
+   * same {@code String}, and each lookup's equality check ends at an identity test.
    */
   private static Value canonical(Value v) {
     return v instanceof StringValue sv ? CanonicalStrings.register(sv.value()) : v;
