@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
  * otherwise as soon as the received bytes pass it.
  */
 final class RawBodyHandler implements Handler<RoutingContext> {
+  /** The context key of the request's {@link Body}. */
   static final String BODY_KEY = "mandate.rawBody";
 
   /** The most reserved up front for a body, whatever its declared length. */
@@ -50,8 +51,7 @@ final class RawBodyHandler implements Handler<RoutingContext> {
     // Sized from the declared length so a typical body is copied once, but never beyond
     // PRESIZE_MAX: a client that declares a large body and sends nothing must not make the
     // server reserve it.
-    Buffer body = expected > 0 ? Buffer.buffer((int) Math.min(expected, PRESIZE_MAX))
-        : Buffer.buffer();
+    Body body = new Body((int) Math.min(expected, PRESIZE_MAX));
     boolean[] failed = {false};
     req.handler(chunk -> {
       if (failed[0]) {
@@ -62,7 +62,7 @@ final class RawBodyHandler implements Handler<RoutingContext> {
         ctx.fail(413);
         return;
       }
-      body.appendBuffer(chunk);
+      body.append(chunk);
     });
     req.exceptionHandler(e -> {
       if (!failed[0]) {
@@ -77,5 +77,40 @@ final class RawBodyHandler implements Handler<RoutingContext> {
       }
     });
     req.resume();
+  }
+
+  /**
+   * A request body's bytes, in one array that the chunks are copied into as they arrive. Sized
+   * from Content-Length, a typical body fills it exactly and is handed on as it is: one array
+   * and one copy per request, where a Vert.x buffer and the array copied out of it were two.
+   */
+  static final class Body {
+    private byte[] bytes;
+    private int length;
+
+    Body(int capacity) {
+      bytes = new byte[capacity];
+    }
+
+    void append(Buffer chunk) {
+      int n = chunk.length();
+      if (length + n > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(length + n, bytes.length * 2));
+      }
+      chunk.getBytes(0, n, bytes, length);
+      length += n;
+    }
+
+    int length() {
+      return length;
+    }
+
+    /** The bytes received, in an array of exactly their length. */
+    byte[] bytes() {
+      if (bytes.length != length) {
+        bytes = java.util.Arrays.copyOf(bytes, length);
+      }
+      return bytes;
+    }
   }
 }

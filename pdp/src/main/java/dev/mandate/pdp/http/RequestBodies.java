@@ -2,7 +2,6 @@ package dev.mandate.pdp.http;
 
 import dev.mandate.rego.value.Json;
 import dev.mandate.rego.value.Value;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /** Reads request bodies as JSON values. */
@@ -33,11 +32,14 @@ final class RequestBodies {
   }
 
   private static JsonBody optionalJsonBody(RoutingContext ctx) {
-    Buffer buf = ctx.get(RawBodyHandler.BODY_KEY);
-    if (buf == null || buf.length() == 0 || isBlank(buf)) {
+    RawBodyHandler.Body body = ctx.get(RawBodyHandler.BODY_KEY);
+    if (body == null || body.length() == 0) {
       return null;
     }
-    byte[] text = buf.getBytes();
+    byte[] text = body.bytes();
+    if (isBlank(text)) {
+      return null;
+    }
     try {
       return new JsonBody(text, Json.parse(text));
     } catch (RuntimeException e) {
@@ -47,13 +49,12 @@ final class RequestBodies {
 
   /** The size of the request body in bytes, 0 when there is none. */
   static long size(RoutingContext ctx) {
-    Buffer buf = ctx.get(RawBodyHandler.BODY_KEY);
-    return buf == null ? 0 : buf.length();
+    RawBodyHandler.Body body = ctx.get(RawBodyHandler.BODY_KEY);
+    return body == null ? 0 : body.length();
   }
 
-  private static boolean isBlank(Buffer buf) {
-    for (int i = 0; i < buf.length(); i++) {
-      byte b = buf.getByte(i);
+  private static boolean isBlank(byte[] text) {
+    for (byte b : text) {
       if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
         return false;
       }

@@ -96,6 +96,36 @@ class OperationsApiTest {
   }
 
   @Test
+  void aChunkedBodyWithoutContentLengthIsReadWhole() {
+    // Sent in pieces of at most 100 bytes with no Content-Length: the body grows from nothing.
+    byte[] body = ("{\"request\": {\"audience\": \"api\", \"pad\": \"" + "p".repeat(3_000)
+        + "\"}, \"subject_token\": {\"sub\": \"a\"}}").getBytes();
+    HttpResponse<String> r = pdp.send(HttpRequest.newBuilder(pdp.uri("/v1/exchange/decisions"))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.InputStream() {
+          private int at;
+
+          @Override
+          public int read() {
+            return at < body.length ? body[at++] : -1;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            if (at >= body.length) {
+              return -1;
+            }
+            int n = Math.min(Math.min(len, 100), body.length - at);
+            System.arraycopy(body, at, b, off, n);
+            at += n;
+            return n;
+          }
+        }))
+        .build());
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals(dev.mandate.rego.value.BooleanValue.TRUE, ((ObjectValue) TestPdp.json(r)).get("allow"));
+  }
+
+  @Test
   void malformedJsonIs400AndCounted() {
     long before = pdp.pdp.metrics().bodyRejected.value("malformed");
     long before4xx = pdp.pdp.metrics().httpResponses.value("4xx");
