@@ -44,7 +44,7 @@ class PlainJsonParserTest {
       "{}", "[]", "0", "-0", "1E+5", "0.5e-3", "-12.25E2", "123456789012345678901234567890",
       "true", "false", "null", "\"\"", "\" spaces and ~ punctuation {}[],: \"",
       " {\"a\" : [ true , false , null ] } ", "\t\r\n[1,\n2]\n",
-      "{\"a\":1,\"a\":2}", "{\"b\":{},\"a\":[[],[{}]]}",
+      "{\"a\":1,\"a\":2}", "{\"b\":{},\"a\":[[],[{}]]}", "\"del \u007f is printable\"",
   })
   void acceptsPlainDocumentsWithJacksonsValue(String doc) {
     assertNotNull(PlainJsonParser.tryParse(bytes(doc)), doc);
