@@ -68,11 +68,8 @@ final class PlainJsonParser {
   }
 
   private Value object(int depth) {
-    pos++; // '{'
-    skipWhitespace();
     int base = top;
-    if (pos < end && text[pos] == '}') {
-      pos++;
+    if (opensEmpty((byte) '}')) {
       return ObjectValue.builder(0).build();
     }
     while (true) {
@@ -95,18 +92,13 @@ final class PlainJsonParser {
       }
       push(name);
       push(v);
-      skipWhitespace();
-      if (pos >= end) {
+      int next = separator((byte) '}');
+      if (next == INVALID) {
         return null;
       }
-      byte c = text[pos++];
-      if (c == '}') {
+      if (next == CLOSED) {
         break;
       }
-      if (c != ',') {
-        return null;
-      }
-      skipWhitespace();
     }
     ObjectValue.Builder b = ObjectValue.builder((top - base) / 2);
     for (int i = base; i < top; i += 2) {
@@ -117,11 +109,8 @@ final class PlainJsonParser {
   }
 
   private Value array(int depth) {
-    pos++; // '['
-    skipWhitespace();
     int base = top;
-    if (pos < end && text[pos] == ']') {
-      pos++;
+    if (opensEmpty((byte) ']')) {
       return ArrayValue.EMPTY;
     }
     while (true) {
@@ -130,22 +119,57 @@ final class PlainJsonParser {
         return null;
       }
       push(v);
-      skipWhitespace();
-      if (pos >= end) {
+      int next = separator((byte) ']');
+      if (next == INVALID) {
         return null;
       }
-      byte c = text[pos++];
-      if (c == ']') {
+      if (next == CLOSED) {
         break;
       }
-      if (c != ',') {
-        return null;
-      }
-      skipWhitespace();
     }
     Value[] items = Arrays.copyOfRange(stack, base, top);
     pop(base);
     return ArrayValue.wrap(items);
+  }
+
+  /**
+   * Steps over the opening bracket at {@code pos} and the whitespace after it; true, with
+   * {@code close} stepped over too, when the container is empty.
+   */
+  private boolean opensEmpty(byte close) {
+    pos++;
+    skipWhitespace();
+    if (pos < end && text[pos] == close) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  /** What follows a member or an element: see {@link #separator}. */
+  private static final int MORE = 0;
+  private static final int CLOSED = 1;
+  private static final int INVALID = -1;
+
+  /**
+   * Reads what follows a member or an element: a comma and the whitespace after it
+   * ({@link #MORE}), the container's closing bracket ({@link #CLOSED}), or anything else
+   * ({@link #INVALID}).
+   */
+  private int separator(byte close) {
+    skipWhitespace();
+    if (pos >= end) {
+      return INVALID;
+    }
+    byte c = text[pos++];
+    if (c == close) {
+      return CLOSED;
+    }
+    if (c != ',') {
+      return INVALID;
+    }
+    skipWhitespace();
+    return MORE;
   }
 
   /** The string at {@code pos} (its opening quote), or null for one this parser declines. */
