@@ -26,9 +26,11 @@ import java.util.TreeMap;
  *     clock ticks per thread over a window
  * @param allocatedBytes heap bytes allocated by all Java threads in the window
  * @param gcMillis time the garbage collectors report having spent in the window
+ * @param jitMillis time the JIT compilers report having spent compiling in the window (part of
+ *     {@link #JVM_NATIVE}): near 0 in a steady state
  */
 public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGroup,
-    Map<String, Long> kernelByGroup, long allocatedBytes, long gcMillis) {
+    Map<String, Long> kernelByGroup, long allocatedBytes, long gcMillis, long jitMillis) {
   public static final String GENERATOR = "generator";
   public static final String JVM_NATIVE = "jvm (gc, jit, other native)";
 
@@ -66,6 +68,7 @@ public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGr
     final Map<Long, String> names = new HashMap<>();
     final Map<Long, Long> allocated = new HashMap<>();
     final long gcMillis = gcMillis();
+    final long jitMillis = WarmupGate.jitMillis();
 
     Snapshot() {
       // Thread infos without stack traces: no safepoint, cheap enough for the event loop.
@@ -119,7 +122,7 @@ public record CpuUsage(long wallNanos, long processNanos, Map<String, Long> byGr
         alloc += Math.max(0, e.getValue() - allocated.getOrDefault(e.getKey(), 0L));
       }
       return new CpuUsage(end.wall - wall, processDelta, sorted, kernel, alloc,
-          end.gcMillis - gcMillis);
+          end.gcMillis - gcMillis, end.jitMillis - jitMillis);
     }
 
     private static long gcMillis() {

@@ -101,20 +101,21 @@ public final class HttpLoad implements AutoCloseable {
       throw new IllegalArgumentException("count must be between 1 and " + loops.size());
     }
     int used = Math.min(count, connections);
+    WarmupGate gate = new WarmupGate(System.nanoTime(), warmup);
     if (used == 1) {
       return run(target, connections, client -> new ClosedLoop(target, client, connections,
-          warmup, duration, 0, null, true));
+          duration, gate, null, true));
     }
-    // Every loop measures the same window, and the first one reads the CPU clocks for all of
-    // them: its snapshot covers every thread, and the shared set names the generator's.
-    long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
+    // Every loop measures the same window (the gate decides it once for all of them), and the
+    // first one reads the CPU clocks for all of them: its snapshot covers every thread, and the
+    // shared set names the generator's.
     java.util.Set<Long> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     List<Integer> shares = new ArrayList<>();
     for (int i = 0; i < used; i++) {
       shares.add(connections / used + (i < connections % used ? 1 : 0));
     }
     LoadResult merged = merge(runAll(target, shares, (client, i) -> new ClosedLoop(target,
-        client, shares.get(i), warmup, duration, origin, threads, i == 0)), connections);
+        client, shares.get(i), duration, gate, threads, i == 0)), connections);
     lastSaturationThreads = threads.size();
     return merged;
   }
@@ -141,8 +142,8 @@ public final class HttpLoad implements AutoCloseable {
       }
     }
     return new LoadResult(first.target(), LoadResult.SATURATION, connections, 0, first.seconds(),
-        ok, errors, warmupErrors, throughput, latency, List.copyOf(examples), first.cpu(),
-        parts.size());
+        first.warmupSeconds(), ok, errors, warmupErrors, throughput, latency,
+        List.copyOf(examples), first.cpu(), parts.size());
   }
 
   /** Open loop: {@code rate} requests per second on at most {@code connections} connections. */
@@ -229,8 +230,9 @@ public final class HttpLoad implements AutoCloseable {
     final HttpClientAgent client;
     final RequestOptions request;
     final int connections;
-    final long warmupNanos;
     final long durationNanos;
+    /** When the run started (a {@code nanoTime}): the warm-up is the time from here to the window. */
+    long started;
     final Histogram latency = new Histogram(1, HIGHEST_MICROS, 3);
     final CompletableFuture<LoadResult> result = new CompletableFuture<>();
     final List<String> errorExamples = new ArrayList<>();
@@ -251,15 +253,14 @@ public final class HttpLoad implements AutoCloseable {
     CpuUsage.Snapshot cpuAtStart;
     CpuUsage cpu;
 
-    Run(LoadTarget target, HttpClientAgent client, int connections, Duration warmup,
-        Duration duration, java.util.Set<Long> generatorThreads, boolean readsCpu) {
+    Run(LoadTarget target, HttpClientAgent client, int connections, Duration duration,
+        java.util.Set<Long> generatorThreads, boolean readsCpu) {
       this.generatorThreads = generatorThreads != null ? generatorThreads
           : java.util.concurrent.ConcurrentHashMap.newKeySet();
       this.readsCpu = readsCpu;
       this.target = target;
       this.client = client;
       this.connections = connections;
-      this.warmupNanos = warmup.toNanos();
       this.durationNanos = duration.toNanos();
       this.request = new RequestOptions()
           .setMethod(HttpMethod.POST)
@@ -334,30 +335,39 @@ public final class HttpLoad implements AutoCloseable {
       finished = true;
       closeCpu();
       double seconds = durationNanos / 1e9;
-      result.complete(new LoadResult(target.name(), mode, connections, targetRate, seconds, ok,
-          errors, warmupErrors, completedInWindow / seconds, latency, List.copyOf(errorExamples), cpu,
-          1));
+      result.complete(new LoadResult(target.name(), mode, connections, targetRate, seconds,
+          (measureStart - started) / 1e9, ok, errors, warmupErrors, completedInWindow / seconds,
+          latency, List.copyOf(errorExamples), cpu, 1));
     }
   }
 
   private static final class ClosedLoop extends Run {
-    private final long origin;
+    private final WarmupGate gate;
     private Context context;
 
-    /** {@code origin}: when the warm-up starts (a {@code nanoTime}), or 0 for "at start". */
-    ClosedLoop(LoadTarget target, HttpClientAgent client, int connections, Duration warmup,
-        Duration duration, long origin, java.util.Set<Long> generatorThreads, boolean readsCpu) {
-      super(target, client, connections, warmup, duration, generatorThreads, readsCpu);
-      this.origin = origin;
+    /** {@code gate}: decides the window, shared by the loops of one run. */
+    ClosedLoop(LoadTarget target, HttpClientAgent client, int connections, Duration duration,
+        WarmupGate gate, java.util.Set<Long> generatorThreads, boolean readsCpu) {
+      super(target, client, connections, duration, generatorThreads, readsCpu);
+      this.gate = gate;
     }
 
     @Override
     void start(Context context) {
       this.context = context;
-      long now = System.nanoTime();
-      measureStart = (origin == 0 ? now : origin) + warmupNanos;
-      measureEnd = measureStart + durationNanos;
-      watchCpu(context);
+      started = System.nanoTime();
+      // No window until the gate decides one: every answer until then is warm-up.
+      measureStart = Long.MAX_VALUE;
+      measureEnd = Long.MAX_VALUE;
+      context.owner().setPeriodic(WarmupGate.POLL.toMillis(), id -> {
+        long windowStart = gate.poll(System.nanoTime());
+        if (windowStart >= 0) {
+          context.owner().cancelTimer(id);
+          measureStart = windowStart;
+          measureEnd = windowStart + durationNanos;
+          watchCpu(context);
+        }
+      });
       for (int i = 0; i < connections; i++) {
         send(System.nanoTime());
       }
@@ -393,14 +403,16 @@ public final class HttpLoad implements AutoCloseable {
 
   private static final class FixedRate extends Run {
     private final double rate;
+    private final long warmupNanos;
     private final long total;
     private long base;
     private boolean allScheduled;
 
     FixedRate(LoadTarget target, HttpClientAgent client, int connections, double rate,
         Duration warmup, Duration duration) {
-      super(target, client, connections, warmup, duration, null, true);
+      super(target, client, connections, duration, null, true);
       this.rate = rate;
+      this.warmupNanos = warmup.toNanos();
       this.total = (long) Math.ceil((warmupNanos + durationNanos) / 1e9 * rate);
     }
 
@@ -411,6 +423,7 @@ public final class HttpLoad implements AutoCloseable {
     @Override
     void start(Context context) {
       base = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
+      started = base;
       measureStart = base + warmupNanos;
       measureEnd = measureStart + durationNanos;
       Thread pacer = Thread.ofPlatform().name("load-pacer").daemon(true)

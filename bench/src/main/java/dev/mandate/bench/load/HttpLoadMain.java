@@ -38,7 +38,9 @@ public final class HttpLoadMain implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "5000", paramLabel = "REQ_PER_S")
   double rate;
 
-  @Option(names = "--warmup", defaultValue = "10", paramLabel = "SECONDS")
+  @Option(names = "--warmup", defaultValue = "10", paramLabel = "SECONDS",
+      description = "Minimum warm-up; at saturation it lasts on while this JVM's JIT compiles "
+          + "(up to 60 s more).")
   int warmupSeconds;
 
   @Option(names = "--duration", defaultValue = "15", paramLabel = "SECONDS")

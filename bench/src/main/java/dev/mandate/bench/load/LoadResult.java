@@ -11,6 +11,8 @@ import org.HdrHistogram.Histogram;
  * @param connections connections the generator used at most
  * @param targetRate requests per second asked for; 0 in saturation mode
  * @param seconds length of the measured window
+ * @param warmupSeconds how long the load ran before the window opened (a saturation run's
+ *     warm-up lasts longer than asked for while the JIT is still compiling: {@link WarmupGate})
  * @param ok successful responses counted (see {@link HttpLoad} for which)
  * @param errors failed requests in the window: wrong status, failed check, I/O error, timeout
  * @param warmupErrors failed requests during warm-up (reported, so none go unseen)
@@ -21,7 +23,7 @@ import org.HdrHistogram.Histogram;
  * @param generatorLoops the generator's event loops that sent the requests
  */
 public record LoadResult(String target, String mode, int connections, double targetRate,
-    double seconds, long ok, long errors, long warmupErrors, double throughput,
+    double seconds, double warmupSeconds, long ok, long errors, long warmupErrors, double throughput,
     Histogram latency, List<String> errorExamples, CpuUsage cpu, int generatorLoops) {
 
   public static final String SATURATION = "saturation";

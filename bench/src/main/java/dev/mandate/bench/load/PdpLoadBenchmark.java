@@ -42,7 +42,8 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
   static final double TARGET_FRACTION_OF_BARE = 0.5;
 
   @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Warm-up before each measured window (default: ${DEFAULT-VALUE}).")
+      description = "Warm-up before each measured window (default: ${DEFAULT-VALUE}); a "
+          + "saturation run's lasts on while the JIT is compiling, up to 60 s more.")
   int warmupSeconds;
 
   @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "15",
@@ -201,7 +202,8 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "Mandate load benchmark: %s, %d CPUs, JDK %s (%s)%n",
         m.get("os"), m.get("cpus"), m.get("java"), m.get("vm"));
     System.out.printf(Locale.ROOT, "The generator (1 and %d event loop(s) at saturation, 1 at a "
-        + "fixed rate) and the server share these %d CPUs. Warm-up %d s, measured %d s per row; "
+        + "fixed rate) and the server share these %d CPUs. Warm-up %d s (at saturation, and "
+        + "until the JIT has been quiet for 1 s), measured %d s per row; "
         + "POST %s with %s.%n%n", generatorLoops, m.get("cpus"), warmupSeconds, durationSeconds,
         EXCHANGE_PATH, input);
     System.out.print(Report.table(results));

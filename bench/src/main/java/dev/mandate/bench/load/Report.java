@@ -42,8 +42,9 @@ final class Report {
         }
       });
       out.append(String.format(Locale.ROOT, "  %-4s %-20s %.2f CPUs busy: %s; %,d B allocated "
-          + "per request, GC %d ms%n", r.target(), r.label(), r.cpu().cpusBusy(), line,
-          r.ok() == 0 ? 0 : r.cpu().allocatedBytes() / r.ok(), r.cpu().gcMillis()));
+          + "per request, GC %d ms, JIT %d ms; warm-up %.1f s%n", r.target(), r.label(),
+          r.cpu().cpusBusy(), line, r.ok() == 0 ? 0 : r.cpu().allocatedBytes() / r.ok(),
+          r.cpu().gcMillis(), r.cpu().jitMillis(), r.warmupSeconds()));
     }
     for (LoadResult r : results) {
       for (String e : r.errorExamples()) {
@@ -69,6 +70,7 @@ final class Report {
       m.put("target_rate", r.targetRate());
     }
     m.put("seconds", r.seconds());
+    m.put("warmup_seconds", round(r.warmupSeconds()));
     m.put("requests_per_second", round(r.throughput()));
     m.put("ok", r.ok());
     m.put("errors", r.errors());
@@ -96,6 +98,7 @@ final class Report {
         cpu.put("allocated_bytes_per_request", r.cpu().allocatedBytes() / r.ok());
       }
       cpu.put("gc_millis", r.cpu().gcMillis());
+      cpu.put("jit_millis", r.cpu().jitMillis());
       m.put("cpu", cpu);
     }
     return m;

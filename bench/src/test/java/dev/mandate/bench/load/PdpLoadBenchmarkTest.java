@@ -14,8 +14,8 @@ class PdpLoadBenchmarkTest {
     long wall = 1_000_000_000L;
     long process = (long) (wall * Runtime.getRuntime().availableProcessors() * shareOfCpusBusy);
     CpuUsage cpu = new CpuUsage(wall, process, Map.of(CpuUsage.GENERATOR, process),
-        Map.of(CpuUsage.GENERATOR, 0L), 0, 0);
-    return new LoadResult("bare", LoadResult.SATURATION, 32, 0, 1, 1000, 0, 0, 1000,
+        Map.of(CpuUsage.GENERATOR, 0L), 0, 0, 0);
+    return new LoadResult("bare", LoadResult.SATURATION, 32, 0, 1, 10, 1000, 0, 0, 1000,
         new Histogram(3), List.of(), cpu, 2);
   }
 
