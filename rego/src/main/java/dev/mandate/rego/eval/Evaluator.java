@@ -401,6 +401,11 @@ public final class Evaluator {
       if (b != null && b.intrinsic() != Intrinsics.NONE && c.args().length == b.arity()) {
         return intrinsicDirect(b, c, f, st);
       }
+      DocNode fn = c.function();
+      if (fn != null && fn.predicate != null && run.coverage == null
+          && fn.predicate.params.length == c.args().length) {
+        return predicateDirect(fn.predicate, c.args(), f, st);
+      }
       Value[] args = evalAllDirect(c.args(), f, st);
       return args == null ? null : invokeDirect(c, args, st);
     }
@@ -1514,18 +1519,23 @@ public final class Evaluator {
   /** Binds variable parameters, checks constant ones (and a variable given twice). */
   private static boolean bindSimpleParams(PTerm[] params, Value[] args, Value[] f) {
     for (int i = 0; i < params.length; i++) {
-      if (params[i] instanceof PTerm.Local l) {
-        Value cur = f[l.slot()];
-        if (cur == null) {
-          f[l.slot()] = args[i];
-        } else if (!cur.equals(args[i])) {
-          return false;
-        }
-      } else if (!((PTerm.Const) params[i]).value().equals(args[i])) {
+      if (!bindSimpleParam(params[i], args[i], f)) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean bindSimpleParam(PTerm param, Value arg, Value[] f) {
+    if (param instanceof PTerm.Local l) {
+      Value cur = f[l.slot()];
+      if (cur == null) {
+        f[l.slot()] = arg;
+        return true;
+      }
+      return cur.equals(arg);
+    }
+    return ((PTerm.Const) param).value().equals(arg);
   }
 
   private static boolean allDirectPatterns(PTerm[] ps, Value[] f, State st) {
@@ -1846,6 +1856,30 @@ public final class Evaluator {
       return null;
     }
     return evalBody(r.body, 0, f, st, STOP) ? ((PTerm.Const) r.value).value() : null;
+  }
+
+  /**
+   * {@link #callPredicate} for a call whose arguments are direct: each argument's value goes
+   * straight into the callee's frame, with no array of arguments in between (a permit makes
+   * dozens of these calls). As there, every argument is evaluated, in order, before a constant
+   * or repeated parameter can reject the call, so built-in errors in arguments surface alike.
+   */
+  private Value predicateDirect(PRule r, PTerm[] args, Value[] f, State st) {
+    Value[] frame = newFrame(r.frameSize);
+    boolean bound = true;
+    for (int i = 0; i < args.length; i++) {
+      Value v = evalDirect(args[i], f, st);
+      if (v == null) {
+        return null;
+      }
+      if (bound) {
+        bound = bindSimpleParam(r.params[i], v, frame);
+      }
+    }
+    if (!bound) {
+      return null;
+    }
+    return evalBody(r.body, 0, frame, st, STOP) ? ((PTerm.Const) r.value).value() : null;
   }
 
   /** {@code print} sees every value of each operand, and {@code <undefined>} for none. */
