@@ -30,7 +30,8 @@ import org.HdrHistogram.Histogram;
  * can send only so many requests per second, and a server that answers faster than that would
  * otherwise be measured at the generator's ceiling instead of its own.
  *
- * <p>Two modes, each a warm-up followed by a measured window:
+ * <p>Two modes, each a warm-up followed by a measured window (a saturation run's warm-up lasts
+ * until the JIT has settled as well: {@link WarmupGate}):
  *
  * <ul>
  *   <li>{@link #saturate saturation} (closed loop): N connections, each sends its next request

@@ -73,7 +73,8 @@ public final class SetValue implements Value, Iterable<Value> {
 
   /**
    * Collects elements, dropping repeats: in an array, compared one by one, while there are at
-   * most {@link #SMALL}; in a hash set after that.
+   * most {@link #SMALL}; in a hash set after that. A builder builds one set: the set takes over
+   * its storage.
    */
   public static final class Builder {
     private Value[] small;
