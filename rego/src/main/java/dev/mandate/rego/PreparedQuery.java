@@ -9,6 +9,7 @@ import java.util.List;
 public final class PreparedQuery {
   private final CompiledPolicy policy;
   private final CompiledQuery query;
+  private final QueryEvaluator.MemoSize memoSize = new QueryEvaluator.MemoSize();
 
   PreparedQuery(CompiledPolicy policy, CompiledQuery query) {
     this.policy = policy;
@@ -17,7 +18,7 @@ public final class PreparedQuery {
 
   /** Evaluates the query; an empty list means undefined. Throws {@link EvalException}. */
   public List<QueryResult> eval(EvalOptions options) {
-    return QueryEvaluator.evaluate(policy, query, options);
+    return QueryEvaluator.evaluate(policy, query, options, memoSize);
   }
 
   /** The source text of each expression of the query, for {@code opa eval}-style output. */

@@ -836,7 +836,7 @@ public final class Evaluator {
         }
       }
     }
-    return new State(input, overlay, mocks, st.nodeMemo.length);
+    return new State(input, overlay, mocks, st.memoLength(), st.memoSlots);
   }
 
   // ================================================================ terms
@@ -1351,12 +1351,12 @@ public final class Evaluator {
   }
 
   private Value completeValue(DocNode node, State st) {
-    Value cached = st.nodeMemo[node.memoSlot];
+    Value cached = st.memo(node.memoSlot);
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
     }
     Value v = singleValue(node, candidates(node, st), null, st, COMPLETE_CONFLICT);
-    st.nodeMemo[node.memoSlot] = v == null ? UNDEFINED : v;
+    st.memo(node.memoSlot, v == null ? UNDEFINED : v);
     return v;
   }
 
@@ -1564,7 +1564,7 @@ public final class Evaluator {
   }
 
   private Value multiValue(DocNode node, State st) {
-    Value cached = st.nodeMemo[node.memoSlot];
+    Value cached = st.memo(node.memoSlot);
     if (cached != null) {
       return cached;
     }
@@ -1575,7 +1575,7 @@ public final class Evaluator {
       evalBody(r.body, 0, members.f, st, members);
     }
     Value v = members.out == null ? SetValue.EMPTY : members.out.build();
-    st.nodeMemo[node.memoSlot] = v;
+    st.memo(node.memoSlot, v);
     return v;
   }
 
@@ -1611,7 +1611,7 @@ public final class Evaluator {
 
   /** Whether a multi-value rule contains {@code key}, evaluating only what can produce it. */
   private boolean multiContains(DocNode node, Value key, State st) {
-    Value full = st.nodeMemo[node.memoSlot];
+    Value full = st.memo(node.memoSlot);
     if (full instanceof SetValue s) {
       return s.contains(key);
     }
@@ -1646,7 +1646,7 @@ public final class Evaluator {
 
   /** {@code p[key]} for object rules with one key segment, without computing the whole object. */
   private Value objectLookup(DocNode node, Value key, State st) {
-    Value full = st.nodeMemo[node.memoSlot];
+    Value full = st.memo(node.memoSlot);
     if (full != null) {
       return full == UNDEFINED ? null : select(full, key);
     }
@@ -1688,7 +1688,7 @@ public final class Evaluator {
 
   /** The object defined by rules with variables in their head references, merged with child rules. */
   private Value objectValue(DocNode node, State st) {
-    Value cached = st.nodeMemo[node.memoSlot];
+    Value cached = st.memo(node.memoSlot);
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
     }
@@ -1716,7 +1716,7 @@ public final class Evaluator {
       }
     }
     Value v = doc.build();
-    st.nodeMemo[node.memoSlot] = v;
+    st.memo(node.memoSlot, v);
     return v;
   }
 
@@ -1739,7 +1739,7 @@ public final class Evaluator {
         }
         // A replacement runs with no mocks in force: inside it, the names it replaces (and any
         // other mocked name) mean the originals again, as in OPA.
-        State unmocked = new State(st.input, st.overlay, Map.of(), st.nodeMemo.length);
+        State unmocked = new State(st.input, st.overlay, Map.of(), st.memoLength(), st.memoSlots);
         return invokeTarget(m.function(), c.location(), args, unmocked, k);
       }
     }

@@ -17,10 +17,30 @@ import java.util.Map;
 public final class QueryEvaluator {
   private QueryEvaluator() {}
 
-  public static List<QueryResult> evaluate(CompiledPolicy policy, CompiledQuery query, EvalOptions options) {
+  /**
+   * How long a query's rule-value memo needs to be, learnt from its evaluations so far: each
+   * starts with the length the ones before needed, and records what it needed in turn. Shared by
+   * the threads evaluating one prepared query; a lost update only costs a memo that grows.
+   */
+  public static final class MemoSize {
+    private volatile int slots = 16;
+
+    int slots() {
+      return slots;
+    }
+
+    void used(int n) {
+      if (n > slots) {
+        slots = n;
+      }
+    }
+  }
+
+  public static List<QueryResult> evaluate(CompiledPolicy policy, CompiledQuery query,
+      EvalOptions options, MemoSize memoSize) {
     QueryRun run = new QueryRun(options);
     Evaluator ev = new Evaluator(policy.root(), policy.data(), run);
-    State st = new State(options.input(), null, Map.of(), policy.memoSlots());
+    State st = new State(options.input(), null, Map.of(), memoSize.slots(), policy.memoSlots());
     Value[] frame = new Value[query.frameSize()];
     List<QueryResult> out = new ArrayList<>();
     try {
@@ -47,6 +67,8 @@ public final class QueryEvaluator {
       });
     } catch (StackOverflowError e) {
       throw new EvalException(EvalException.INTERNAL, "evaluation nested too deeply (stack exhausted)", null);
+    } finally {
+      memoSize.used(st.memoUsed());
     }
     return out;
   }

@@ -16,17 +16,55 @@ final class State {
   final Map<String, Mock> mocks;
   /** {@code mocks.isEmpty()}, read on every term the evaluator checks, without a map call. */
   final boolean noMocks;
-  /** Values of whole rule nodes, by {@code DocNode.memoSlot}. */
-  final Value[] nodeMemo;
+  /**
+   * Values of whole rule nodes, by {@code DocNode.memoSlot}. Sized for the slots an evaluation
+   * of the query used before and grown on demand, up to {@link #memoSlots}: a policy's test
+   * rules and other packages would otherwise make every decision allocate and clear slots it
+   * never touches.
+   */
+  private Value[] nodeMemo;
+  /** Slots in the whole policy: the most the memo can need. */
+  final int memoSlots;
+  /** One past the highest slot written. */
+  private int memoUsed;
   /** Partial lookups ({@code p[k]}) and anything else keyed by more than a node. */
   final Map<Object, Value> memo = new HashMap<>();
 
-  State(Value input, Overlay overlay, Map<String, Mock> mocks, int memoSlots) {
+  /** {@code initialSlots}: the memo's starting length, at most {@code memoSlots}. */
+  State(Value input, Overlay overlay, Map<String, Mock> mocks, int initialSlots, int memoSlots) {
     this.input = input;
     this.overlay = overlay;
     this.mocks = mocks;
     this.noMocks = mocks.isEmpty();
-    this.nodeMemo = new Value[memoSlots];
+    this.memoSlots = memoSlots;
+    this.nodeMemo = new Value[Math.min(initialSlots, memoSlots)];
+  }
+
+  /** The remembered value of the node with this slot, or null. */
+  Value memo(int slot) {
+    Value[] m = nodeMemo;
+    return slot < m.length ? m[slot] : null;
+  }
+
+  void memo(int slot, Value v) {
+    if (slot >= nodeMemo.length) {
+      nodeMemo = java.util.Arrays.copyOf(nodeMemo,
+          Math.min(memoSlots, Math.max(slot + 1, nodeMemo.length * 2)));
+    }
+    nodeMemo[slot] = v;
+    if (slot >= memoUsed) {
+      memoUsed = slot + 1;
+    }
+  }
+
+  /** One past the highest slot this state remembered a value in. */
+  int memoUsed() {
+    return memoUsed;
+  }
+
+  /** The memo's current length: where a state derived from this one starts. */
+  int memoLength() {
+    return nodeMemo.length;
   }
 
   /** A replacement for a function or built-in: another function, or a constant value. */

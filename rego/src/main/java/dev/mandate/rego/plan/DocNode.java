@@ -66,16 +66,22 @@ public final class DocNode {
 
   /**
    * Numbers the nodes of the tree rooted here, so an evaluation can remember rule values in an
-   * array instead of a hash map. Returns the number of slots.
+   * array instead of a hash map. Returns the number of slots. Depth first, so each package's
+   * rules (nested ones included) have neighbouring slots: a query about one package uses a
+   * short stretch of them, and its evaluations need a memo only that long (see {@code State}),
+   * however many other packages, test packages above all, the policy holds.
    */
   public static int assignMemoSlots(DocNode root) {
     int n = 0;
     java.util.ArrayDeque<DocNode> todo = new java.util.ArrayDeque<>();
-    todo.add(root);
+    todo.push(root);
     while (!todo.isEmpty()) {
-      DocNode node = todo.poll();
+      DocNode node = todo.pop();
       node.memoSlot = n++;
-      todo.addAll(node.children.values());
+      List<DocNode> children = new ArrayList<>(node.children.values());
+      for (int i = children.size() - 1; i >= 0; i--) {
+        todo.push(children.get(i)); // so the first child is numbered next
+      }
     }
     return n;
   }
