@@ -3,6 +3,7 @@ package dev.mandate.rego.value;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
@@ -154,17 +155,20 @@ public final class SetValue implements Value, Iterable<Value> {
     return s;
   }
 
-  /** A read-only view (unordered). */
+  /** A read-only view (unordered: a large set is not sorted for it). */
   public Set<Value> asSet() {
+    if (set != null) {
+      return Collections.unmodifiableSet(set);
+    }
     return new AbstractSet<>() {
       @Override
       public Iterator<Value> iterator() {
-        return SetValue.this.iterator();
+        return Arrays.asList(sorted).iterator(); // the array's list refuses remove()
       }
 
       @Override
       public int size() {
-        return SetValue.this.size();
+        return sorted.length;
       }
 
       @Override
