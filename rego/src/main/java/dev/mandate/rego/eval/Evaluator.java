@@ -1855,7 +1855,12 @@ public final class Evaluator {
     if (!bindSimpleParams(r.params, args, f)) {
       return null;
     }
-    return evalBody(r.body, 0, f, st, STOP) ? ((PTerm.Const) r.value).value() : null;
+    return predicateValue(r, f, st);
+  }
+
+  /** A predicate's constant value if its body, in the bound frame, has a solution; else null. */
+  private Value predicateValue(PRule r, Value[] frame, State st) {
+    return evalBody(r.body, 0, frame, st, STOP) ? ((PTerm.Const) r.value).value() : null;
   }
 
   /**
@@ -1876,10 +1881,7 @@ public final class Evaluator {
         bound = bindSimpleParam(r.params[i], v, frame);
       }
     }
-    if (!bound) {
-      return null;
-    }
-    return evalBody(r.body, 0, frame, st, STOP) ? ((PTerm.Const) r.value).value() : null;
+    return bound ? predicateValue(r, frame, st) : null;
   }
 
   /** {@code print} sees every value of each operand, and {@code <undefined>} for none. */
