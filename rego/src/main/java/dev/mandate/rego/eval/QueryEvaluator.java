@@ -68,7 +68,7 @@ public final class QueryEvaluator {
     } catch (StackOverflowError e) {
       throw new EvalException(EvalException.INTERNAL, "evaluation nested too deeply (stack exhausted)", null);
     } finally {
-      memoSize.used(st.memoUsed());
+      memoSize.used(st.memoLength());
     }
     return out;
   }

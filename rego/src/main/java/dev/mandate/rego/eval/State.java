@@ -25,8 +25,6 @@ final class State {
   private Value[] nodeMemo;
   /** Slots in the whole policy: the most the memo can need. */
   final int memoSlots;
-  /** One past the highest slot written. */
-  private int memoUsed;
   /** Partial lookups ({@code p[k]}) and anything else keyed by more than a node. */
   final Map<Object, Value> memo = new HashMap<>();
 
@@ -52,17 +50,12 @@ final class State {
           Math.min(memoSlots, Math.max(slot + 1, nodeMemo.length * 2)));
     }
     nodeMemo[slot] = v;
-    if (slot >= memoUsed) {
-      memoUsed = slot + 1;
-    }
   }
 
-  /** One past the highest slot this state remembered a value in. */
-  int memoUsed() {
-    return memoUsed;
-  }
-
-  /** The memo's current length: where a state derived from this one starts. */
+  /**
+   * The memo's current length: where a state derived from this one starts, and what the next
+   * evaluation of the query starts with.
+   */
   int memoLength() {
     return nodeMemo.length;
   }
