@@ -159,7 +159,10 @@ final class Lowerer {
       }
       case Expr.Every ev -> node = every(ev, s);
     }
-    PExpr.PWith[] withs = new PExpr.PWith[e.withs().size()];
+    // Most expressions have no modifier: they share one empty array, which the evaluator's
+    // check of every expression then finds in cache instead of loading one array per expression.
+    PExpr.PWith[] withs =
+        e.withs().isEmpty() ? PExpr.NO_WITHS : new PExpr.PWith[e.withs().size()];
     for (int i = 0; i < withs.length; i++) {
       withs[i] = with(e.withs().get(i), s);
     }

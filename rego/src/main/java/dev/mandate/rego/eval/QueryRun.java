@@ -25,7 +25,15 @@ final class QueryRun implements BuiltinContext {
   /** Null unless coverage is being measured. */
   final dev.mandate.rego.coverage.CoverageTracker coverage;
   private final Map<Object, Value> queryCache = new HashMap<>();
-  private long steps;
+  /**
+   * Steps are counted down in blocks of at most {@value #CLOCK_CHECK_INTERVAL}, cut short to end
+   * at the step limit: each step is one decrement and test, and the limit and the clock are
+   * checked only when a block runs out. The steps counted before the current block, its size,
+   * and the steps left in it:
+   */
+  private long stepsBeforeBlock;
+  private int blockSize;
+  private int blockLeft;
   private long builtinCalls;
 
   QueryRun(EvalOptions options) {
@@ -35,6 +43,7 @@ final class QueryRun implements BuiltinContext {
     this.strict = options.strictBuiltinErrors();
     this.printSink = options.printSink();
     this.coverage = options.coverage();
+    startBlock(0);
   }
 
   private static long wallClockNanos() {
@@ -44,13 +53,28 @@ final class QueryRun implements BuiltinContext {
 
   /** Counts one evaluation step; throws when the step limit or the deadline is passed. */
   void step() {
-    long s = ++steps;
-    if (s > maxSteps) {
+    if (--blockLeft < 0) {
+      blockEnd();
+    }
+  }
+
+  /** The step that overran the block: over the limit, past the deadline, or the next block's first. */
+  private void blockEnd() {
+    long step = stepsBeforeBlock + blockSize + 1;
+    if (step > maxSteps) {
       throw new EvalException(EvalException.CANCEL, "evaluation step limit exceeded (" + maxSteps + " steps)", null);
     }
-    if ((s % CLOCK_CHECK_INTERVAL) == 0 && System.nanoTime() - deadlineNanos > 0) {
+    if (System.nanoTime() - deadlineNanos > 0) {
       throw new EvalException(EvalException.CANCEL, "evaluation deadline exceeded", null);
     }
+    startBlock(step);
+  }
+
+  /** Starts a block after {@code counted} steps. */
+  private void startBlock(long counted) {
+    stepsBeforeBlock = counted;
+    blockSize = (int) Math.min(CLOCK_CHECK_INTERVAL, maxSteps - counted);
+    blockLeft = blockSize;
   }
 
   /** Counts one built-in call as a step, checking the deadline every few calls. */

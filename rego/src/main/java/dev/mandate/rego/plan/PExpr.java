@@ -5,6 +5,8 @@ import dev.mandate.rego.value.Value;
 
 /** A compiled expression. */
 public record PExpr(Location location, boolean negated, Node node, PWith[] withs, String text) {
+  /** The modifiers of an expression without any, shared. */
+  public static final PWith[] NO_WITHS = new PWith[0];
 
   /** What the expression does. */
   public sealed interface Node {}

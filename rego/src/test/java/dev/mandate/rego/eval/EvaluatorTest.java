@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mandate.rego.EvalException;
 import dev.mandate.rego.EvalOptions;
 import dev.mandate.rego.Policy;
+import dev.mandate.rego.PreparedQuery;
 import dev.mandate.rego.value.Values;
 import java.time.Duration;
 import java.util.List;
@@ -136,6 +137,45 @@ class EvaluatorTest {
     EvalException e = assertThrows(EvalException.class,
         () -> p.prepare("x := data.t.big").eval(EvalOptions.defaults().maxSteps(10_000)));
     assertEquals(EvalException.CANCEL, e.code());
+  }
+
+  /**
+   * The limit is exact, not rounded to the blocks the clock is checked in: a query passes with a
+   * limit of its step count and fails with one less, and that count grows by the same number of
+   * steps per element whether the limit falls below one block or several blocks in.
+   */
+  @Test
+  void stepLimitIsExact() {
+    Policy p = policy("""
+        package t
+        total(n) := count([x | some x in numbers.range(1, n); x > 0])
+        """);
+    int[] sizes = {1, 2, 3, 400, 1500, 3000};
+    long[] steps = new long[sizes.length];
+    for (int i = 0; i < sizes.length; i++) {
+      PreparedQuery q = p.prepare("x := data.t.total(" + sizes[i] + ")");
+      long lo = 1;
+      long hi = 1_000_000;
+      while (lo < hi) { // the smallest limit the query passes with
+        long mid = (lo + hi) / 2;
+        try {
+          q.eval(EvalOptions.defaults().maxSteps(mid));
+          hi = mid;
+        } catch (EvalException e) {
+          assertEquals(EvalException.CANCEL, e.code());
+          assertTrue(e.getMessage().contains("step limit"), e.getMessage());
+          lo = mid + 1;
+        }
+      }
+      steps[i] = lo;
+      assertEquals(json(Integer.toString(sizes[i])),
+          q.eval(EvalOptions.defaults().maxSteps(lo)).get(0).bindings().get("x"));
+    }
+    long perElement = steps[1] - steps[0];
+    assertTrue(perElement > 0);
+    for (int i = 0; i < sizes.length; i++) {
+      assertEquals(steps[0] + (sizes[i] - 1) * perElement, steps[i], "steps for " + sizes[i]);
+    }
   }
 
   @Test
