@@ -14,6 +14,7 @@ import dev.mandate.rego.plan.DocNode;
 import dev.mandate.rego.plan.PExpr;
 import dev.mandate.rego.plan.PRule;
 import dev.mandate.rego.plan.PTerm;
+import dev.mandate.rego.value.CanonicalStrings;
 import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.StringValue;
 import java.util.ArrayList;
@@ -120,6 +121,9 @@ public final class Compiler {
     }
     RuleIndexer.indexAll(root);
     DocNode.markPredicates(root);
+    if (data != null) {
+      CanonicalStrings.shareMemberNames(data);
+    }
     return new CompiledPolicy(root, data, List.copyOf(modules), List.copyOf(infos), builtins,
         DocNode.assignMemoSlots(root));
   }

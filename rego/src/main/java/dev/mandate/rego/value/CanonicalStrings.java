@@ -33,6 +33,31 @@ public final class CanonicalStrings {
     return prior != null ? prior : v;
   }
 
+  /**
+   * Makes the member names of {@code doc} and of every document nested in it the shared values
+   * of the equal strings a policy registered, so that a policy's constant lookups into base
+   * data ({@code config.global.caps}) end at the identity test as they do in parsed inputs.
+   * Call it after compiling the policies that use the data. Each name is replaced by an equal
+   * value, so every reader sees the same documents before, during and after the call.
+   */
+  public static void shareMemberNames(Value doc) {
+    java.util.ArrayDeque<Value> pending = new java.util.ArrayDeque<>();
+    pending.push(doc);
+    while (!pending.isEmpty()) {
+      switch (pending.pop()) {
+        case ObjectValue o -> o.shareKeys(CanonicalStrings::registered, pending::push);
+        case ArrayValue a -> a.forEach(pending::push);
+        case SetValue set -> set.forEach(pending::push);
+        default -> { }
+      }
+    }
+  }
+
+  /** The registered value equal to {@code key}, or null. */
+  private static StringValue registered(Value key) {
+    return key instanceof StringValue s ? VALUES.get(s.value()) : null;
+  }
+
   /** The shared value for {@code s} if a policy registered it, else a new one. */
   static StringValue of(String s) {
     StringValue v = VALUES.get(s);

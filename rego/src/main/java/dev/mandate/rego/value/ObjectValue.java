@@ -126,6 +126,33 @@ public final class ObjectValue implements Value {
     return find(keys, hashes, size, index, key, h);
   }
 
+  /**
+   * Replaces each key for which {@code shared} gives a value, which must equal the key, with that
+   * value, and hands each value to {@code values}, in insertion order. The object stays the same
+   * value with the same hashes; only which of several equal instances it holds changes. For
+   * {@link CanonicalStrings#shareMemberNames}.
+   */
+  void shareKeys(java.util.function.Function<Value, ? extends Value> shared,
+      java.util.function.Consumer<Value> values) {
+    for (int i = 0; i < size; i++) {
+      shareKey(keys, i, shared);
+      values.accept(this.values[i]);
+    }
+    Sorted so = sorted;
+    if (so != null) {
+      for (int i = 0; i < so.keys.length; i++) {
+        shareKey(so.keys, i, shared);
+      }
+    }
+  }
+
+  private static void shareKey(Value[] keys, int i, java.util.function.Function<Value, ? extends Value> shared) {
+    Value s = shared.apply(keys[i]);
+    if (s != null && s != keys[i] && s.equals(keys[i])) {
+      keys[i] = s;
+    }
+  }
+
   /** The value at a {@link #position}. */
   public Value valueAt(int position) {
     return values[position];
