@@ -31,8 +31,10 @@ import picocli.CommandLine.Option;
  * <p>The servers and the generator share the machine's cores. Each server is saturated twice,
  * by a generator on one event loop and on one per CPU (by default), and the better run is its
  * figure (see {@link #saturate}); at a fixed rate the generator uses one loop (plus a sleeping
- * pacing thread). Each server runs alone while it is measured: the bare server is closed before
- * the decision service starts.
+ * pacing thread). By default each server runs alone while it is measured: the bare server is
+ * closed before the decision service starts. With {@code --rounds N} both run throughout and
+ * their saturation is measured in alternation, N rounds, so that both are measured in the same
+ * phase of a machine whose speed drifts ({@link Rounds}); the idle one costs nothing.
  */
 @Command(name = "bench-load", mixinStandardHelpOptions = true,
     description = "HTTP load benchmark of the decision service against a bare Vert.x endpoint.")
@@ -78,6 +80,16 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
       description = "Measure only this server: bare or pdp (no ratio then).")
   String only;
 
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
+      description = "Measure the two servers' saturation in alternation, N rounds (both servers "
+          + "up throughout, the first warm-up full, later ones " + ROUND_WARMUP_SECONDS + " s); "
+          + "the ratio is the median of the rounds' ratios. 1: each server once, bare first "
+          + "(default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  /** The warm-up of a saturation window after a round's first: the servers are warm by then. */
+  static final int ROUND_WARMUP_SECONDS = 3;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "table or json (default: ${DEFAULT-VALUE}).")
   String format;
@@ -92,6 +104,10 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this),
           "--only must be bare or pdp");
     }
+    if (rounds < 1 || (rounds > 1 && only != null)) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--rounds must be at least 1, and more than 1 only with both servers (no --only)");
+    }
     byte[] body = Files.readAllBytes(input);
     String loadBefore = loadAverage();
     Duration warmup = Duration.ofSeconds(warmupSeconds);
@@ -100,8 +116,12 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
     List<LoadResult> results = new ArrayList<>();
     Map<String, Object> pdpLog = new LinkedHashMap<>();
 
+    Rounds alternated = null;
     try (HttpLoad load = new HttpLoad(generatorLoops)) {
-      if (only == null || only.equals("bare")) {
+      if (rounds > 1) {
+        alternated = inRounds(load, body, permit, warmup, duration, results, pdpLog);
+      }
+      if (rounds == 1 && (only == null || only.equals("bare"))) {
         progress("bare endpoint");
         try (BareServer bare = BareServer.start()) {
           LoadTarget t = LoadTarget.of("bare",
@@ -110,7 +130,7 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
           results.add(load.fixedRate(t, rate, connections, warmup, duration));
         }
       }
-      if (only == null || only.equals("pdp")) {
+      if (rounds == 1 && (only == null || only.equals("pdp"))) {
         progress("decision service on " + policies);
         Path logFile = Files.createTempFile("mandate-bench-decisions", ".log");
         try (Pdp pdp = Pdp.start(config(policies, logFile))) {
@@ -128,8 +148,50 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
     }
     pdpLog.put("load_average_before", loadBefore);
     pdpLog.put("load_average_after", loadAverage());
-    print(results, pdpLog);
+    print(results, alternated, pdpLog);
     return 0;
+  }
+
+  /**
+   * Both servers up together, their saturation measured in alternation round after round (the
+   * order swapped each round, so neither always follows the other), then each at the fixed
+   * rate. Adds every window to {@code results}; returns the rounds.
+   */
+  private Rounds inRounds(HttpLoad load, byte[] body, ResponseCheck permit, Duration warmup,
+      Duration duration, List<LoadResult> results, Map<String, Object> pdpLog) throws Exception {
+    progress("bare endpoint and decision service on " + policies + ", " + rounds + " rounds");
+    Rounds all = new Rounds();
+    Path logFile = Files.createTempFile("mandate-bench-decisions", ".log");
+    try (BareServer bareServer = BareServer.start();
+        Pdp pdp = Pdp.start(config(policies, logFile))) {
+      LoadTarget bare = LoadTarget.of("bare",
+          URI.create("http://127.0.0.1:" + bareServer.port() + EXCHANGE_PATH), body, permit);
+      LoadTarget service = LoadTarget.of("pdp",
+          URI.create("http://127.0.0.1:" + pdp.port() + EXCHANGE_PATH), body, permit);
+      Duration later = Duration.ofSeconds(Math.min(warmupSeconds, ROUND_WARMUP_SECONDS));
+      for (int r = 1; r <= rounds; r++) {
+        Duration wu = r == 1 ? warmup : later;
+        List<LoadResult> bareWindows = new ArrayList<>();
+        List<LoadResult> pdpWindows = new ArrayList<>();
+        if (r % 2 == 1) {
+          saturate(load, bare, wu, duration, bareWindows);
+          saturate(load, service, wu, duration, pdpWindows);
+        } else {
+          saturate(load, service, wu, duration, pdpWindows);
+          saturate(load, bare, wu, duration, bareWindows);
+        }
+        all.add(new Rounds.Round(r, bareWindows, pdpWindows));
+      }
+      results.addAll(all.windows());
+      results.add(load.fixedRate(bare, rate, connections, warmup, duration));
+      results.add(load.fixedRate(service, rate, connections, warmup, duration));
+      pdpLog.put("decision_log_written", pdp.metrics().decisionLogWritten.value());
+      pdpLog.put("decision_log_dropped",
+          pdp.metrics().decisionLogDropped.value(DecisionLogger.QUEUE_FULL));
+    } finally {
+      Files.deleteIfExists(logFile);
+    }
+    return all;
   }
 
   /**
@@ -171,9 +233,11 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
             l.maxFiles(), l.queueSize(), l.maskPaths(), l.http(), l.labels()));
   }
 
-  private void print(List<LoadResult> results, Map<String, Object> pdpLog) {
-    Double ratio = ratio(results);
-    LoadResult pdpSat = find(results, "pdp", LoadResult.SATURATION);
+  private void print(List<LoadResult> results, Rounds alternated, Map<String, Object> pdpLog) {
+    Double ratio = alternated != null ? alternated.medianRatio() : ratio(results);
+    LoadResult pdpBest = find(results, "pdp", LoadResult.SATURATION);
+    Double pdpSaturation = alternated != null ? alternated.medianThroughput(true)
+        : pdpBest == null ? null : pdpBest.throughput();
     if (format.equals("json")) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
@@ -187,6 +251,11 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
           "duration_seconds", durationSeconds, "connections", connections, "rate", rate,
           "input", input.toString(), "policies", policies.toString()));
       doc.put("results", Report.json(results));
+      if (alternated != null) {
+        doc.put("rounds", alternated.json());
+        doc.put("pdp_saturation_median", Math.round(pdpSaturation));
+        doc.put("bare_saturation_median", Math.round(alternated.medianThroughput(false)));
+      }
       if (ratio != null) {
         doc.put("pdp_to_bare_saturation_ratio", Math.round(ratio * 1000) / 1000.0);
       }
@@ -208,7 +277,13 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
         EXCHANGE_PATH, input);
     System.out.print(Report.table(results));
     System.out.println();
-    if (ratio != null) {
+    if (alternated != null) {
+      System.out.print(alternated.table());
+      System.out.printf(Locale.ROOT, "PDP / bare, saturation throughput: median of %d rounds' "
+          + "ratios (each the better run of each server in the round): %.3f; medians %,.0f "
+          + "decisions/s, bare %,.0f req/s%n", rounds, ratio, pdpSaturation,
+          alternated.medianThroughput(false));
+    } else if (ratio != null) {
       System.out.printf(Locale.ROOT, "PDP / bare, saturation throughput (the better run of "
           + "each): %.2f%n", ratio);
     }
@@ -216,10 +291,10 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
     if (warning != null) {
       System.out.println("Note: " + warning);
     }
-    if (pdpSat != null) {
+    if (pdpSaturation != null) {
       System.out.printf(Locale.ROOT, "Targets: >= %,.0f decisions/s: %s; >= %.0f%% of bare: %s%n",
           TARGET_DECISIONS_PER_SECOND,
-          verdict(pdpSat.throughput() >= TARGET_DECISIONS_PER_SECOND),
+          verdict(pdpSaturation >= TARGET_DECISIONS_PER_SECOND),
           TARGET_FRACTION_OF_BARE * 100,
           ratio == null ? "not measured" : verdict(ratio >= TARGET_FRACTION_OF_BARE));
     }
