@@ -249,7 +249,7 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
       doc.put("machine", machine);
       doc.put("settings", Map.of("warmup_seconds", warmupSeconds,
           "duration_seconds", durationSeconds, "connections", connections, "rate", rate,
-          "input", input.toString(), "policies", policies.toString()));
+          "input", input.toString(), "policies", policies.toString(), "rounds", rounds));
       doc.put("results", Report.json(results));
       if (alternated != null) {
         doc.put("rounds", alternated.json());
