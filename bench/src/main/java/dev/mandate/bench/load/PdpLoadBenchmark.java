@@ -124,8 +124,7 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
       if (rounds == 1 && (only == null || only.equals("bare"))) {
         progress("bare endpoint");
         try (BareServer bare = BareServer.start()) {
-          LoadTarget t = LoadTarget.of("bare",
-              URI.create("http://127.0.0.1:" + bare.port() + EXCHANGE_PATH), body, permit);
+          LoadTarget t = exchangeTarget("bare", bare.port(), body, permit);
           saturate(load, t, warmup, duration, results);
           results.add(load.fixedRate(t, rate, connections, warmup, duration));
         }
@@ -134,13 +133,10 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
         progress("decision service on " + policies);
         Path logFile = Files.createTempFile("mandate-bench-decisions", ".log");
         try (Pdp pdp = Pdp.start(config(policies, logFile))) {
-          LoadTarget t = LoadTarget.of("pdp",
-              URI.create("http://127.0.0.1:" + pdp.port() + EXCHANGE_PATH), body, permit);
+          LoadTarget t = exchangeTarget("pdp", pdp.port(), body, permit);
           saturate(load, t, warmup, duration, results);
           results.add(load.fixedRate(t, rate, connections, warmup, duration));
-          pdpLog.put("decision_log_written", pdp.metrics().decisionLogWritten.value());
-          pdpLog.put("decision_log_dropped",
-              pdp.metrics().decisionLogDropped.value(DecisionLogger.QUEUE_FULL));
+          decisionLogCounts(pdp, pdpLog);
         } finally {
           Files.deleteIfExists(logFile);
         }
@@ -164,10 +160,8 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
     Path logFile = Files.createTempFile("mandate-bench-decisions", ".log");
     try (BareServer bareServer = BareServer.start();
         Pdp pdp = Pdp.start(config(policies, logFile))) {
-      LoadTarget bare = LoadTarget.of("bare",
-          URI.create("http://127.0.0.1:" + bareServer.port() + EXCHANGE_PATH), body, permit);
-      LoadTarget service = LoadTarget.of("pdp",
-          URI.create("http://127.0.0.1:" + pdp.port() + EXCHANGE_PATH), body, permit);
+      LoadTarget bare = exchangeTarget("bare", bareServer.port(), body, permit);
+      LoadTarget service = exchangeTarget("pdp", pdp.port(), body, permit);
       Duration later = Duration.ofSeconds(Math.min(warmupSeconds, ROUND_WARMUP_SECONDS));
       for (int r = 1; r <= rounds; r++) {
         Duration wu = r == 1 ? warmup : later;
@@ -185,13 +179,25 @@ public final class PdpLoadBenchmark implements Callable<Integer> {
       results.addAll(all.windows());
       results.add(load.fixedRate(bare, rate, connections, warmup, duration));
       results.add(load.fixedRate(service, rate, connections, warmup, duration));
-      pdpLog.put("decision_log_written", pdp.metrics().decisionLogWritten.value());
-      pdpLog.put("decision_log_dropped",
-          pdp.metrics().decisionLogDropped.value(DecisionLogger.QUEUE_FULL));
+      decisionLogCounts(pdp, pdpLog);
     } finally {
       Files.deleteIfExists(logFile);
     }
     return all;
+  }
+
+  /** The exchange endpoint of a server on this machine's loopback, sent the benchmark's body. */
+  private static LoadTarget exchangeTarget(String name, int port, byte[] body,
+      ResponseCheck permit) {
+    return LoadTarget.of(name, URI.create("http://127.0.0.1:" + port + EXCHANGE_PATH), body,
+        permit);
+  }
+
+  /** The decision log's written and dropped events, for the report. */
+  private static void decisionLogCounts(Pdp pdp, Map<String, Object> pdpLog) {
+    pdpLog.put("decision_log_written", pdp.metrics().decisionLogWritten.value());
+    pdpLog.put("decision_log_dropped",
+        pdp.metrics().decisionLogDropped.value(DecisionLogger.QUEUE_FULL));
   }
 
   /**
