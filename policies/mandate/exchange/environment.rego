@@ -27,12 +27,14 @@ environment_parties["client"] := object.get(registered_client, "environment", "u
 # can never be reached from production.
 audience_environment := object.get(audience, "environment", "unknown")
 
+audience_environment_class := environment_class(audience_environment)
+
 violation contains reason(
 	"environment_mismatch",
 	sprintf("%s environment %s does not match audience %s environment %s", [party, env, audience_id, audience_environment]),
 ) if {
 	some party, env in environment_parties
-	environment_class(env) != environment_class(audience_environment)
+	environment_class(env) != audience_environment_class
 }
 
 violation contains reason("environment_mismatch", "the subject token's environment is unknown (no env claim, no context.environment)") if {
