@@ -1837,11 +1837,37 @@ public final class Evaluator {
 
   /** Calls a user function: conflicting outputs are an error; no output is undefined. */
   Value callFunction(DocNode node, Value[] args, State st) {
-    PRule predicate = node.predicate;
-    if (predicate != null && run.coverage == null) {
-      return callPredicate(predicate, args, st);
+    if (run.coverage == null) {
+      if (node.predicate != null) {
+        return callPredicate(node.predicate, args, st);
+      }
+      if (node.constantRules != null) {
+        return callConstantRules(node.constantRules, args, st);
+      }
     }
     return singleValue(node, node.rules, args, st, FUNCTION_CONFLICT);
+  }
+
+  /**
+   * A function of several rules with constant values ({@link DocNode#constantRules}): each rule
+   * whose body has a solution gives its value; two different values are a conflict, reported at
+   * the later rule as {@link #singleValue} does. Every rule runs, in order, as there.
+   */
+  private Value callConstantRules(PRule[] rules, Value[] args, State st) {
+    Value value = null;
+    for (PRule r : rules) {
+      Value[] f = newFrame(r.frameSize);
+      if (!bindSimpleParams(r.params, args, f) || !evalBody(r.body, 0, f, st, STOP)) {
+        continue;
+      }
+      Value v = ((PTerm.Const) r.value).value();
+      if (value == null) {
+        value = v;
+      } else if (!value.equals(v)) {
+        throw new EvalException(EvalException.CONFLICT, FUNCTION_CONFLICT, r.location);
+      }
+    }
+    return value;
   }
 
   /**

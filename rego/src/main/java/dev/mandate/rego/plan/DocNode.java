@@ -45,6 +45,13 @@ public final class DocNode {
    * Its first solution gives its value, so it can be called without watching for a conflict.
    */
   public PRule predicate;
+  /**
+   * For a function of several rules, none with an else chain, no default, and each with plain
+   * parameters and a constant value (a classification such as {@code kind(x) := "a" if ...} and
+   * {@code kind(x) := "b" if ...}): its rules. Each rule's first solution gives its value, so the
+   * rules can be run one after the other, comparing values, without a collector per call.
+   */
+  public PRule[] constantRules;
   /** This node's slot in an evaluation's memo of rule values; see {@link #assignMemoSlots}. */
   public int memoSlot = -1;
 
@@ -86,12 +93,14 @@ public final class DocNode {
     return n;
   }
 
-  /** Sets {@link #predicate} on the function nodes of the tree rooted here. */
+  /** Sets {@link #predicate} and {@link #constantRules} on the function nodes of the tree rooted here. */
   public static void markPredicates(DocNode node) {
-    if (node.kind == Kind.FUNCTION && node.rules.size() == 1 && node.defaultRule == null) {
-      PRule r = node.rules.get(0);
-      if (r.elseRule == null && r.simpleParams && r.constantValue) {
-        node.predicate = r;
+    if (node.kind == Kind.FUNCTION && !node.rules.isEmpty() && node.defaultRule == null
+        && node.rules.stream().allMatch(r -> r.elseRule == null && r.simpleParams && r.constantValue)) {
+      if (node.rules.size() == 1) {
+        node.predicate = node.rules.get(0);
+      } else {
+        node.constantRules = node.rules.toArray(PRule[]::new);
       }
     }
     for (DocNode c : node.children.values()) {
