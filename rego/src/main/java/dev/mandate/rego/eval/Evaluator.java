@@ -1355,7 +1355,9 @@ public final class Evaluator {
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
     }
-    Value v = singleValue(node, candidates(node, st), null, st, COMPLETE_CONFLICT);
+    Value v = node.constantValues && run.coverage == null
+        ? constantValue(node, candidates(node, st), null, st, COMPLETE_CONFLICT)
+        : singleValue(node, candidates(node, st), null, st, COMPLETE_CONFLICT);
     st.memo(node.memoSlot, v == null ? UNDEFINED : v);
     return v;
   }
@@ -1381,6 +1383,32 @@ public final class Evaluator {
       v = defaultValue(node.defaultRule, st);
     }
     return v;
+  }
+
+  /**
+   * {@link #singleValue} for rules of constant value ({@link DocNode#constantValues}): each rule
+   * whose body has a solution gives its value, and the body stops there; a different value from
+   * a later rule is the same conflict, reported at that rule. Every rule runs, in order, as
+   * there. {@code args} binds a function's parameters; null for other rules.
+   */
+  private Value constantValue(DocNode node, List<PRule> rules, Value[] args, State st, String conflict) {
+    Value value = null;
+    for (PRule r : rules) {
+      Value[] f = newFrame(r.frameSize);
+      if (args != null && !bindSimpleParams(r.params, args, f) || !evalBody(r.body, 0, f, st, STOP)) {
+        continue;
+      }
+      Value v = ((PTerm.Const) r.value).value();
+      if (value == null) {
+        value = v;
+      } else if (!value.equals(v)) {
+        throw new EvalException(EvalException.CONFLICT, conflict, r.location);
+      }
+    }
+    if (value == null && node.defaultRule != null) {
+      value = defaultValue(node.defaultRule, st);
+    }
+    return value;
   }
 
   /**
@@ -1841,34 +1869,13 @@ public final class Evaluator {
       if (node.predicate != null) {
         return callPredicate(node.predicate, args, st);
       }
-      if (node.constantRules != null) {
-        return callConstantRules(node.constantRules, args, st);
+      if (node.constantValues) {
+        return constantValue(node, node.rules, args, st, FUNCTION_CONFLICT);
       }
     }
     return singleValue(node, node.rules, args, st, FUNCTION_CONFLICT);
   }
 
-  /**
-   * A function of several rules with constant values ({@link DocNode#constantRules}): each rule
-   * whose body has a solution gives its value; two different values are a conflict, reported at
-   * the later rule as {@link #singleValue} does. Every rule runs, in order, as there.
-   */
-  private Value callConstantRules(PRule[] rules, Value[] args, State st) {
-    Value value = null;
-    for (PRule r : rules) {
-      Value[] f = newFrame(r.frameSize);
-      if (!bindSimpleParams(r.params, args, f) || !evalBody(r.body, 0, f, st, STOP)) {
-        continue;
-      }
-      Value v = ((PTerm.Const) r.value).value();
-      if (value == null) {
-        value = v;
-      } else if (!value.equals(v)) {
-        throw new EvalException(EvalException.CONFLICT, FUNCTION_CONFLICT, r.location);
-      }
-    }
-    return value;
-  }
 
   /**
    * A function of one rule with a constant value and plain parameters ({@link DocNode#predicate}),

@@ -46,12 +46,12 @@ public final class DocNode {
    */
   public PRule predicate;
   /**
-   * For a function of several rules, none with an else chain, no default, and each with plain
-   * parameters and a constant value (a classification such as {@code kind(x) := "a" if ...} and
-   * {@code kind(x) := "b" if ...}): its rules. Each rule's first solution gives its value, so the
-   * rules can be run one after the other, comparing values, without a collector per call.
+   * For a complete rule or a function whose rules all have constant values and no else chain
+   * (and, for a function, plain parameters): the common {@code allow if {...}} or
+   * {@code kind(x) := "a" if ...}. Each rule's first solution gives its value, so the rules can
+   * be run one after the other, comparing values, without a collector per evaluation.
    */
-  public PRule[] constantRules;
+  public boolean constantValues;
   /** This node's slot in an evaluation's memo of rule values; see {@link #assignMemoSlots}. */
   public int memoSlot = -1;
 
@@ -93,14 +93,15 @@ public final class DocNode {
     return n;
   }
 
-  /** Sets {@link #predicate} and {@link #constantRules} on the function nodes of the tree rooted here. */
+  /** Sets {@link #predicate} and {@link #constantValues} on the rule nodes of the tree rooted here. */
   public static void markPredicates(DocNode node) {
-    if (node.kind == Kind.FUNCTION && !node.rules.isEmpty() && node.defaultRule == null
-        && node.rules.stream().allMatch(r -> r.elseRule == null && r.simpleParams && r.constantValue)) {
-      if (node.rules.size() == 1) {
+    boolean function = node.kind == Kind.FUNCTION;
+    if ((function || node.kind == Kind.COMPLETE) && !node.rules.isEmpty()
+        && node.rules.stream().allMatch(r -> r.elseRule == null && r.constantValue
+            && (!function || r.simpleParams))) {
+      node.constantValues = true;
+      if (function && node.rules.size() == 1 && node.defaultRule == null) {
         node.predicate = node.rules.get(0);
-      } else {
-        node.constantRules = node.rules.toArray(PRule[]::new);
       }
     }
     for (DocNode c : node.children.values()) {

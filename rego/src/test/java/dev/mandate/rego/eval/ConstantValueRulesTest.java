@@ -17,13 +17,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Functions of several rules that each give a constant ({@code kind(x) := "a" if ...}) are
- * called without the general collector: each rule runs to its first solution and the values
- * are compared. They must answer exactly as the general path does, which coverage tracking
- * still takes: the same value, undefined when no rule holds, and a conflict, at the later
- * rule, when two rules give different values.
+ * Complete rules and functions whose rules each give a constant ({@code allow if {...}},
+ * {@code kind(x) := "a" if ...}) are evaluated without the general collector: each rule runs
+ * to its first solution and the values are compared. They must answer exactly as the general
+ * path does, which coverage tracking still takes: the same value, the default or undefined when
+ * no rule holds, and a conflict, at the later rule, when two rules give different values.
  */
-class ConstantFunctionCallTest {
+class ConstantValueRulesTest {
   private static final String MODULE = """
       package t
       kind(x) := "small" if x < 10
@@ -39,6 +39,18 @@ class ConstantFunctionCallTest {
       kinds := [kind(n) | some n in input.numbers]
       signs := [sign(n) | some n in input.numbers]
       clash_of_input := clash(input.n)
+
+      default allow := false
+      allow if input.role == "admin"
+      allow if input.role == "owner"
+
+      level := "high" if input.n > 10
+      level := "low" if input.n < 5
+      level := "high" if { some m in input.numbers; m > 10 }
+
+      default size(_) := "unknown"
+      size(x) := "big" if x > 100
+      size_of_input := size(input.n)
       """;
 
   private final Policy policy = policy(MODULE);
@@ -72,6 +84,28 @@ class ConstantFunctionCallTest {
     assertEquals(json("[\"zero\"]"), rule("signs", "{\"numbers\": [-1, 0]}"));
     assertNull(rule("clash_of_input", "{\"n\": 0}"));
     assertEquals(json("\"a\""), rule("clash_of_input", "{\"n\": 1}"));
+  }
+
+  @Test
+  void completeRulesGiveTheirValueTheDefaultOrNothing() {
+    assertEquals(json("true"), rule("allow", "{\"role\": \"owner\"}"));
+    assertEquals(json("false"), rule("allow", "{\"role\": \"guest\"}"));
+    assertEquals(json("\"high\""), rule("level", "{\"n\": 20, \"numbers\": [1, 30, 40]}"));
+    assertEquals(json("\"low\""), rule("level", "{\"n\": 1}"));
+    assertNull(rule("level", "{\"n\": 7}"));
+    assertEquals(json("\"big\""), rule("size_of_input", "{\"n\": 101}"));
+    assertEquals(json("\"unknown\""), rule("size_of_input", "{\"n\": 1}"));
+  }
+
+  @Test
+  void completeRulesWithDifferentValuesConflict() {
+    for (boolean coverage : new boolean[] {false, true}) {
+      EvalException e = assertThrows(EvalException.class,
+          () -> rule("level", "{\"n\": 1, \"numbers\": [11]}", coverage));
+      assertEquals(EvalException.CONFLICT, e.code());
+      assertEquals("complete rules must not produce multiple outputs", e.detail());
+      assertEquals(22, e.location().line(), "the rule that gave the second value");
+    }
   }
 
   @Test
