@@ -1395,7 +1395,7 @@ public final class Evaluator {
     Value value = null;
     for (PRule r : rules) {
       Value[] f = newFrame(r.frameSize);
-      if (args != null && !bindSimpleParams(r.params, args, f) || !evalBody(r.body, 0, f, st, STOP)) {
+      if ((args != null && !bindSimpleParams(r.params, args, f)) || !evalBody(r.body, 0, f, st, STOP)) {
         continue;
       }
       Value v = ((PTerm.Const) r.value).value();
@@ -1875,7 +1875,6 @@ public final class Evaluator {
     }
     return singleValue(node, node.rules, args, st, FUNCTION_CONFLICT);
   }
-
 
   /**
    * A function of one rule with a constant value and plain parameters ({@link DocNode#predicate}),
