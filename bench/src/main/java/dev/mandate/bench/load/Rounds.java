@@ -35,10 +35,6 @@ final class Rounds {
     rounds.add(r);
   }
 
-  List<Round> all() {
-    return List.copyOf(rounds);
-  }
-
   /** Every window, round by round. */
   List<LoadResult> windows() {
     List<LoadResult> out = new ArrayList<>();

@@ -1865,29 +1865,10 @@ public final class Evaluator {
 
   /** Calls a user function: conflicting outputs are an error; no output is undefined. */
   Value callFunction(DocNode node, Value[] args, State st) {
-    if (run.coverage == null) {
-      if (node.predicate != null) {
-        return callPredicate(node.predicate, args, st);
-      }
-      if (node.constantValues) {
-        return constantValue(node, node.rules, args, st, FUNCTION_CONFLICT);
-      }
+    if (node.constantValues && run.coverage == null) {
+      return constantValue(node, node.rules, args, st, FUNCTION_CONFLICT);
     }
     return singleValue(node, node.rules, args, st, FUNCTION_CONFLICT);
-  }
-
-  /**
-   * A function of one rule with a constant value and plain parameters ({@link DocNode#predicate}),
-   * most often a test such as {@code present(obj, key) if {...}}: its first solution gives the
-   * value and no other solution could differ, so the body runs straight to the first solution,
-   * without the collector {@link #singleValue} keeps for conflicting values.
-   */
-  private Value callPredicate(PRule r, Value[] args, State st) {
-    Value[] f = newFrame(r.frameSize);
-    if (!bindSimpleParams(r.params, args, f)) {
-      return null;
-    }
-    return predicateValue(r, f, st);
   }
 
   /** A predicate's constant value if its body, in the bound frame, has a solution; else null. */
@@ -1896,9 +1877,11 @@ public final class Evaluator {
   }
 
   /**
-   * {@link #callPredicate} for a call whose arguments are direct: each argument's value goes
+   * A call of a predicate ({@link DocNode#predicate}: a function of one rule with a constant
+   * value and plain parameters, such as {@code present(obj, key)}) whose arguments are direct:
+   * the body runs straight to its first solution, and each argument's value goes
    * straight into the callee's frame, with no array of arguments in between (a permit makes
-   * dozens of these calls). As there, every argument is evaluated, in order, before a constant
+   * dozens of these calls). As for any call, every argument is evaluated, in order, before a constant
    * or repeated parameter can reject the call, so built-in errors in arguments surface alike.
    */
   private Value predicateDirect(PRule r, PTerm[] args, Value[] f, State st) {

@@ -99,23 +99,23 @@ class ConstantValueRulesTest {
 
   @Test
   void completeRulesWithDifferentValuesConflict() {
-    for (boolean coverage : new boolean[] {false, true}) {
-      EvalException e = assertThrows(EvalException.class,
-          () -> rule("level", "{\"n\": 1, \"numbers\": [11]}", coverage));
-      assertEquals(EvalException.CONFLICT, e.code());
-      assertEquals("complete rules must not produce multiple outputs", e.detail());
-      assertEquals(22, e.location().line(), "the rule that gave the second value");
-    }
+    assertConflictAt("level", "{\"n\": 1, \"numbers\": [11]}",
+        "complete rules must not produce multiple outputs", 22);
   }
 
   @Test
   void differentValuesAreAConflictAtTheLaterRule() {
+    assertConflictAt("clash_of_input", "{\"n\": 2}",
+        "functions must not produce multiple outputs for same inputs", 10);
+  }
+
+  /** The conflict, on both paths, reported at the rule that gave the second value. */
+  private void assertConflictAt(String name, String inputJson, String detail, int line) {
     for (boolean coverage : new boolean[] {false, true}) {
-      EvalException e = assertThrows(EvalException.class,
-          () -> rule("clash_of_input", "{\"n\": 2}", coverage));
+      EvalException e = assertThrows(EvalException.class, () -> rule(name, inputJson, coverage));
       assertEquals(EvalException.CONFLICT, e.code());
-      assertEquals("functions must not produce multiple outputs for same inputs", e.detail());
-      assertEquals(10, e.location().line(), "the rule that gave the second value");
+      assertEquals(detail, e.detail());
+      assertEquals(line, e.location().line(), "the rule that gave the second value");
     }
   }
 }
