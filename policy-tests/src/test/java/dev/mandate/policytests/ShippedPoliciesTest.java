@@ -29,6 +29,11 @@ class ShippedPoliciesTest {
   private static final Path POLICIES = findPolicies();
   private static final Policy POLICY = PolicyFiles.load(List.of(POLICIES)).compile();
 
+  /** The shipped {@code policies/} directory, found above the working directory. */
+  static Path policiesDir() {
+    return POLICIES;
+  }
+
   private static Path findPolicies() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path p = dir.resolve("policies");
