@@ -282,10 +282,18 @@ class DecisionContractPropertyTest {
       assertTrue(allowed, "a cross-tenant permit no grant allows, " + where);
     }
 
-    // Environments: a production token never reaches a non-production audience, or the reverse.
+    // Environments: a production token, actor or client never reaches a non-production audience,
+    // or the reverse.
+    boolean prodAudience = isProd(at(audienceConfig, "environment"));
     Value env = at(claims, "env") instanceof StringValue e ? e : at(input, "context", "environment");
-    assertEquals(isProd(env), isProd(at(audienceConfig, "environment")),
-        "environment " + env + " against audience " + audience + ", " + where);
+    assertEquals(isProd(env), prodAudience, "subject environment " + env + " against audience "
+        + audience + ", " + where);
+    assertEquals(isProd(at(clientConfig, "environment")), prodAudience,
+        "client environment against audience " + audience + ", " + where);
+    if (at(actor, "claims", "env") instanceof StringValue actorEnv) {
+      assertEquals(isProd(actorEnv), prodAudience, "actor environment " + actorEnv
+          + " against audience " + audience + ", " + where);
+    }
 
     // Impersonation (no actor token) only for clients that may impersonate.
     if (actor == null || actor instanceof NullValue) {
