@@ -974,26 +974,17 @@ public final class Evaluator {
     }
   }
 
-  private Collector[] collectors = new Collector[4];
-  private int collectorTop;
+  private final ReuseStack<Collector> collectors = new ReuseStack<>(Collector::new);
 
   private Collector acquireCollector(List<Value> list, SetValue.Builder set, PTerm head,
       Value[] f, State st) {
-    if (collectorTop == collectors.length) {
-      collectors = java.util.Arrays.copyOf(collectors, collectorTop * 2);
-    }
-    Collector c = collectors[collectorTop];
-    if (c == null) {
-      c = new Collector();
-      collectors[collectorTop] = c;
-    }
-    collectorTop++;
+    Collector c = collectors.push();
     c.reset(list, set, head, f, st);
     return c;
   }
 
   private void releaseCollector() {
-    collectors[--collectorTop].reset(null, null, null, null, null);
+    collectors.pop().reset(null, null, null, null, null); // drop this evaluation's values
   }
 
   private Value objectComprehension(PTerm.ObjectCompr c, Value[] f, State st) {
@@ -1553,25 +1544,16 @@ public final class Evaluator {
   // Rule and function values nest (a rule's body asks for another rule's value), strictly in
   // last-in first-out order, so their collectors are kept on a stack and reused: one evaluation
   // asks for dozens of them.
-  private SingleValue[] singleValues = new SingleValue[8];
-  private int singleValueTop;
+  private final ReuseStack<SingleValue> singleValues = new ReuseStack<>(SingleValue::new);
 
   private SingleValue acquireSingleValue(State st, String conflict) {
-    if (singleValueTop == singleValues.length) {
-      singleValues = java.util.Arrays.copyOf(singleValues, singleValueTop * 2);
-    }
-    SingleValue s = singleValues[singleValueTop];
-    if (s == null) {
-      s = new SingleValue();
-      singleValues[singleValueTop] = s;
-    }
-    singleValueTop++;
+    SingleValue s = singleValues.push();
     s.reset(st, conflict);
     return s;
   }
 
   private void releaseSingleValue() {
-    singleValues[--singleValueTop].reset(null, null); // drop references to this evaluation's values
+    singleValues.pop().reset(null, null); // drop references to this evaluation's values
   }
 
   private void coverHead(PRule r) {
