@@ -158,17 +158,21 @@ class DecisionContractPropertyTest {
    */
   @Test
   void theEvaluatorsFastPathsDecideAsItsGeneralOnes() {
-    int compared = 0;
+    int permits = 0;
     for (int n = 0; n < INPUTS / 4; n++) {
       ObjectValue input = mutate(bases.get(random.nextInt(bases.size())), 1 + random.nextInt(3));
       String where = "input #" + n + ": " + input;
       for (boolean strict : new boolean[] {false, true}) {
         String fast = outcome(input, strict, false);
         assertEquals(fast, outcome(input, strict, true), (strict ? "strict, " : "") + where);
-        compared++;
+        if (fast.startsWith("{\"allow\":true")) {
+          permits++;
+        }
       }
     }
-    assertEquals(INPUTS / 2, compared);
+    // Both answers must be among those compared, or the check proves little.
+    assertTrue(permits > INPUTS / 40 && permits < INPUTS / 2 - INPUTS / 40,
+        permits + " permits among " + INPUTS / 2 + " decisions");
   }
 
   /** The decision's JSON, or the error's code and message. */
