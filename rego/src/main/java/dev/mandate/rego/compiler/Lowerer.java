@@ -98,10 +98,14 @@ final class Lowerer {
     // As OPA's query compiler does: a query of one term expression that does not iterate reports
     // the term's value, false included (`data.x` answers false; `1 > 2` answers false). In
     // longer queries, or ones that iterate, a false term still fails the query.
+    // Each such expression's value, evaluated under its own `with` modifiers, is kept in a
+    // generated slot of its own for the query to report.
     boolean capture = exprs.size() == 1 && !IterationCheck.iterates(exprs.get(0), ctx.builtins);
     for (PExpr e : lowerExprs(exprs, top, texts)) {
-      if (capture && !e.negated() && e.node() instanceof PExpr.TermNode t) {
-        e = new PExpr(e.location(), false, new PExpr.TermNode(t.term(), true), e.withs(), e.text());
+      if (!e.negated() && e.node() instanceof PExpr.TermNode t) {
+        PTerm.Local slot = generated(top, "$capture" + lowered.size());
+        e = new PExpr(e.location(), false, new PExpr.TermNode(t.term(), capture, slot.slot()),
+            e.withs(), e.text());
       }
       lowered.add(e);
     }

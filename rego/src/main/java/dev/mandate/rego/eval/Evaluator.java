@@ -201,7 +201,13 @@ public final class Evaluator {
       return SEARCH;
     }
     Value v = evalDirect(t.term(), f, st);
-    return v != null && (t.capture() || v != BooleanValue.FALSE) ? PASS : FAIL;
+    if (v == null || (!t.capture() && v == BooleanValue.FALSE)) {
+      return FAIL;
+    }
+    if (t.captureSlot() >= 0) {
+      bind(f, t.captureSlot(), v);
+    }
+    return PASS;
   }
 
   /** True when the term has at most one value here: no iteration, relation or mocked call in it. */
@@ -658,7 +664,7 @@ public final class Evaluator {
   private boolean evalNode(PExpr.Node node, Value[] f, State st, Cont k) {
     return switch (node) {
       case PExpr.TermNode t -> evalTerm(t.term(), f, st,
-          v -> (t.capture() || v != BooleanValue.FALSE) && k.run());
+          v -> (t.capture() || v != BooleanValue.FALSE) && captured(t, v, f, k));
       case PExpr.UnifyNode u -> unify(u.left(), u.right(), f, st, k);
       case PExpr.SomeInNode s -> {
         if (isDirect(s.collection(), f, st)) {
@@ -676,6 +682,18 @@ public final class Evaluator {
    * turn (as {@link #iterate} visits them) and runs {@code k} for each match. A loop of its own,
    * not {@code iterate} with a closure: this is the most common way bodies enumerate.
    */
+  /** Runs {@code k} with the value of a query's expression in its capture slot, if it has one. */
+  private static boolean captured(PExpr.TermNode t, Value v, Value[] f, Cont k) {
+    int slot = t.captureSlot();
+    if (slot < 0) {
+      return k.run();
+    }
+    f[slot] = v;
+    boolean r = k.run();
+    f[slot] = null;
+    return r;
+  }
+
   private boolean someIn(PExpr.SomeInNode s, Value c, Value[] f, State st, Cont k) {
     switch (c) {
       case ArrayValue a -> {

@@ -52,13 +52,13 @@ public final class QueryEvaluator {
           }
         });
         List<Value> values = new ArrayList<>();
+        // An expression reports the value it was evaluated to (under its own `with` modifiers),
+        // kept in its capture slot; any other expression reports true, as in OPA.
         for (PExpr e : query.sourceOrder()) {
           Value v = BooleanValue.TRUE;
-          if (!e.negated() && e.withs().length == 0 && e.node() instanceof PExpr.TermNode t) {
-            Value tv = ev.evalOne(t.term(), frame, st);
-            if (tv != null) {
-              v = tv;
-            }
+          if (e.node() instanceof PExpr.TermNode t && t.captureSlot() >= 0
+              && frame[t.captureSlot()] != null) {
+            v = frame[t.captureSlot()];
           }
           values.add(v);
         }

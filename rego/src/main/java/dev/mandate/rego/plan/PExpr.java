@@ -14,11 +14,14 @@ public record PExpr(Location location, boolean negated, Node node, PWith[] withs
   /**
    * True unless the term is false or undefined. With {@code capture} (a query's top-level
    * non-call term, as OPA's query compiler rewrites them) any value, false included, is true, so
-   * that {@code data.x} reports {@code false} rather than nothing.
+   * that {@code data.x} reports {@code false} rather than nothing. {@code captureSlot}, for a
+   * query's top-level expressions, is the frame slot that receives the term's value when the
+   * expression succeeds, under its {@code with} modifiers, so the query can report it (as OPA
+   * captures each expression's value in a generated variable); -1 elsewhere.
    */
-  public record TermNode(PTerm term, boolean capture) implements Node {
+  public record TermNode(PTerm term, boolean capture, int captureSlot) implements Node {
     public TermNode(PTerm term) {
-      this(term, false);
+      this(term, false, -1);
     }
   }
 

@@ -209,4 +209,47 @@ class EvaluatorTest {
     // An iterating term is not captured either.
     assertTrue(EngineTestSupport.rows(p, "[false][_]", null).isEmpty());
   }
+  @Test
+  void anExpressionReportsTheValueItHadUnderItsWithModifiers() {
+    Policy p = policy("""
+        package t
+        default allow := false
+        allow if input.user == "alice"
+        role := r if r := input.role
+        """);
+    // The value under the modifier, false included: not `true` for "the expression held".
+    assertEquals(json("false"), EngineTestSupport.rows(p,
+        "data.t.allow with input as {\"user\": \"bob\"}", null).get(0).expressions().get(0));
+    assertEquals(json("true"), EngineTestSupport.rows(p,
+        "data.t.allow with input as {\"user\": \"alice\"}", "{\"user\": \"bob\"}")
+        .get(0).expressions().get(0));
+    assertEquals(json("\"admin\""), EngineTestSupport.rows(p,
+        "data.t.role with input.role as \"admin\"", "{\"role\": \"guest\"}")
+        .get(0).expressions().get(0));
+    // Each expression of a longer query reports its own value, in source order.
+    List<dev.mandate.rego.QueryResult> rs = EngineTestSupport.rows(p,
+        "x := 2; x * 3; data.t.role with input.role as \"admin\"; data.t.role",
+        "{\"role\": \"guest\"}");
+    assertEquals(1, rs.size());
+    assertEquals(List.of(json("true"), json("6"), json("\"admin\""), json("\"guest\"")),
+        rs.get(0).expressions());
+    // One row per solution, each with its own value.
+    rs = EngineTestSupport.rows(p, "i := [0, 1][_]; [10, 20][i]", null);
+    assertEquals(List.of(json("10"), json("20")),
+        rs.stream().map(r -> r.expressions().get(1)).sorted(Values::compare).toList());
+  }
+
+  @Test
+  void anExpressionIsEvaluatedOnceForItsValue() {
+    Policy p = policy("""
+        package t
+        p := 1 if print("p")
+        """);
+    List<String> printed = new java.util.ArrayList<>();
+    List<dev.mandate.rego.QueryResult> rs = p.prepare("data.t.p with input as {}")
+        .eval(EvalOptions.defaults().printSink((loc, line) -> printed.add(line)));
+    assertEquals(json("1"), rs.get(0).expressions().get(0));
+    assertEquals(List.of("p"), printed);
+  }
 }
+
