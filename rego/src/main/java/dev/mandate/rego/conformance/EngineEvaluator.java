@@ -8,6 +8,7 @@ import dev.mandate.rego.value.Value;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a case on Mandate's engine as OPA's runner does: modules compiled as
@@ -15,6 +16,21 @@ import java.util.Map;
  * query prepared against them and evaluated with the input and strictness the case asks for.
  */
 public final class EngineEvaluator implements CaseEvaluator {
+  private final UnaryOperator<EvalOptions> adjust;
+
+  public EngineEvaluator() {
+    this(UnaryOperator.identity());
+  }
+
+  /**
+   * Evaluates with the options each case asks for, then {@code adjust}ed: for running the suite
+   * through other paths of the evaluator (with coverage measured, say), which must not change
+   * any outcome.
+   */
+  public EngineEvaluator(UnaryOperator<EvalOptions> adjust) {
+    this.adjust = adjust;
+  }
+
   @Override
   public List<Map<String, Value>> evaluate(ConformanceCase c, Duration timeout) {
     Rego.Builder builder = Rego.builder().data(c.data());
@@ -27,7 +43,7 @@ public final class EngineEvaluator implements CaseEvaluator {
         .input(input)
         .timeout(timeout)
         .strict(c.strictError());
-    List<QueryResult> rows = policy.prepare(c.query()).eval(options);
+    List<QueryResult> rows = policy.prepare(c.query()).eval(adjust.apply(options));
     return rows.stream().map(QueryResult::bindings).toList();
   }
 
