@@ -98,7 +98,7 @@ class DecisionContractPropertyTest {
     int strictErrors = 0;
     TreeMap<String, Integer> errors = new TreeMap<>();
     for (int n = 0; n < INPUTS; n++) {
-      ObjectValue input = mutate(bases.get(random.nextInt(bases.size())), 1 + random.nextInt(3));
+      ObjectValue input = nextInput();
       String where = "input #" + n + ": " + input;
       ObjectValue decision = decide(input, false, where);
       if (checkDecision(input, decision, where)) {
@@ -169,7 +169,7 @@ class DecisionContractPropertyTest {
   void theEvaluatorsFastPathsDecideAsItsGeneralOnes() {
     int permits = 0;
     for (int n = 0; n < INPUTS / 4; n++) {
-      ObjectValue input = mutate(bases.get(random.nextInt(bases.size())), 1 + random.nextInt(3));
+      ObjectValue input = nextInput();
       String where = "input #" + n + ": " + input;
       for (boolean strict : new boolean[] {false, true}) {
         String fast = outcome(DECISION, input, strict, false);
@@ -201,7 +201,12 @@ class DecisionContractPropertyTest {
     }
   }
 
-  private static ObjectValue decide(ObjectValue input, boolean strict, String where) {
+  /** The next generated input: a base input with one to three of its fields changed. */
+  ObjectValue nextInput() {
+    return mutate(bases.get(random.nextInt(bases.size())), 1 + random.nextInt(3));
+  }
+
+  static ObjectValue decide(ObjectValue input, boolean strict, String where) {
     List<QueryResult> rs = DECISION.eval(EvalOptions.withInput(input).strict(strict));
     assertEquals(1, rs.size(), "decision must always be defined, " + where);
     return assertInstanceOf(ObjectValue.class, rs.get(0).expressions().get(0), where);
