@@ -677,11 +677,6 @@ public final class Evaluator {
     };
   }
 
-  /**
-   * {@code some [key,] value in c}: unifies the patterns with each entry of the collection in
-   * turn (as {@link #iterate} visits them) and runs {@code k} for each match. A loop of its own,
-   * not {@code iterate} with a closure: this is the most common way bodies enumerate.
-   */
   /** Runs {@code k} with the value of a query's expression in its capture slot, if it has one. */
   private static boolean captured(PExpr.TermNode t, Value v, Value[] f, Cont k) {
     int slot = t.captureSlot();
@@ -694,6 +689,11 @@ public final class Evaluator {
     return r;
   }
 
+  /**
+   * {@code some [key,] value in c}: unifies the patterns with each entry of the collection in
+   * turn (as {@link #iterate} visits them) and runs {@code k} for each match. A loop of its own,
+   * not {@code iterate} with a closure: this is the most common way bodies enumerate.
+   */
   private boolean someIn(PExpr.SomeInNode s, Value c, Value[] f, State st, Cont k) {
     switch (c) {
       case ArrayValue a -> {
