@@ -95,11 +95,11 @@ final class Lowerer {
     NameCollector.direct(exprs, direct);
     Scope top = new Scope(null, slots, direct);
     List<PExpr> lowered = new ArrayList<>();
-    // As OPA's query compiler does: a query of one term expression that does not iterate reports
-    // the term's value, false included (`data.x` answers false; `1 > 2` answers false). In
-    // longer queries, or ones that iterate, a false term still fails the query.
-    // Each such expression's value, evaluated under its own `with` modifiers, is kept in a
-    // generated slot of its own for the query to report.
+    // As OPA's query compiler does: every top-level term expression keeps its value, evaluated
+    // under its own `with` modifiers, in a generated slot of its own for the query to report. A
+    // query of one term expression that does not iterate also succeeds on false (`data.x`
+    // answers false; `1 > 2` answers false); in longer queries, or ones that iterate, a false
+    // term still fails the query.
     boolean capture = exprs.size() == 1 && !IterationCheck.iterates(exprs.get(0), ctx.builtins);
     for (PExpr e : lowerExprs(exprs, top, texts)) {
       if (!e.negated() && e.node() instanceof PExpr.TermNode t) {

@@ -860,7 +860,7 @@ public final class Evaluator {
   // ================================================================ terms
 
   /** The single value of a term that cannot enumerate, or null when undefined. */
-  Value evalOne(PTerm t, Value[] f, State st) {
+  private Value evalOne(PTerm t, Value[] f, State st) {
     switch (t) {
       case PTerm.Const c -> {
         return c.value();
