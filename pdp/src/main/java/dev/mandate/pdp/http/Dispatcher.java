@@ -18,6 +18,10 @@ import java.util.function.Function;
  * <p>Where the work runs: one evaluation is CPU-bound and bounded by its deadline (50 ms by
  * default), so when that deadline is short it runs on the event loop that received the request,
  * one event loop per CPU: handing it to another thread would cost more than most evaluations.
+ * It runs there at the end of the loop's pass over its connections, together with the other
+ * requests that pass read ({@link EventLoopBatch}).
+ * It runs there at the end of the loop's pass over its connections, together with the other
+ * requests that pass read ({@link EventLoopBatch}).
  * Work that may take longer (a deadline over {@link #EVENT_LOOP_BUDGET}, a batch whose length
  * the caller controls) goes to the worker pool, so it cannot hold up the other connections of
  * its event loop.
@@ -27,10 +31,14 @@ final class Dispatcher {
 
   private final Vertx vertx;
   private final PdpMetrics metrics;
+  /** Each event loop's batch of requests (see {@link #onEventLoop}). */
+  private final ThreadLocal<EventLoopBatch> batches;
 
   Dispatcher(Vertx vertx, PdpMetrics metrics) {
     this.vertx = vertx;
     this.metrics = metrics;
+    this.batches = ThreadLocal.withInitial(
+        () -> new EventLoopBatch(this::respond, metrics.eventLoopBatchSize));
   }
 
   /** The longest evaluation deadline that may run on an event loop. */
@@ -41,8 +49,9 @@ final class Dispatcher {
     return deadline.compareTo(EVENT_LOOP_BUDGET) <= 0 ? onEventLoop(work) : onWorker(work);
   }
 
+  /** Work on the event loop that read the request, batched with that loop's other requests. */
   Handler<RoutingContext> onEventLoop(Function<RoutingContext, ApiResponse> work) {
-    return ctx -> send(ctx, respond(ctx, work));
+    return ctx -> batches.get().submit(ctx, work);
   }
 
   Handler<RoutingContext> onWorker(Function<RoutingContext, ApiResponse> work) {

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
-/** A cumulative-bucket histogram of seconds per combination of label values. */
+/** A cumulative-bucket histogram (of seconds, or of counts) per combination of label values. */
 public final class Histogram implements Metric {
   private final String name;
   private final String help;

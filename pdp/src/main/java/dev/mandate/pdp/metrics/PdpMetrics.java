@@ -20,6 +20,9 @@ public final class PdpMetrics {
       "Decisions served, by API and outcome.", "api", "outcome");
   public final Histogram evalLatency = new Histogram("mandate_pdp_evaluation_duration_seconds",
       "Time spent evaluating policy per decision, by API.", LATENCY_BUCKETS, "api");
+  public final Histogram eventLoopBatchSize = new Histogram("mandate_pdp_event_loop_batch_size",
+      "Requests an event loop worked on together after one pass over its connections.",
+      new double[] {1, 2, 4, 8, 16, 32, 64, 128});
   public final Counter reloads = new Counter("mandate_pdp_policy_reloads_total",
       "Policy reload attempts after start, by result.", "result");
   public final Counter decisionLogWritten = new Counter("mandate_pdp_decision_log_events_total",
@@ -55,6 +58,7 @@ public final class PdpMetrics {
     bodyRejected.declare("malformed");
     all.add(decisions);
     all.add(evalLatency);
+    all.add(eventLoopBatchSize);
     all.add(reloads);
     all.add(new Gauge("mandate_pdp_policy_revision_info",
         "The policy revision serving now (always 1).",
