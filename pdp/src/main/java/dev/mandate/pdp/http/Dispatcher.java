@@ -20,8 +20,6 @@ import java.util.function.Function;
  * one event loop per CPU: handing it to another thread would cost more than most evaluations.
  * It runs there at the end of the loop's pass over its connections, together with the other
  * requests that pass read ({@link EventLoopBatch}).
- * It runs there at the end of the loop's pass over its connections, together with the other
- * requests that pass read ({@link EventLoopBatch}).
  * Work that may take longer (a deadline over {@link #EVENT_LOOP_BUDGET}, a batch whose length
  * the caller controls) goes to the worker pool, so it cannot hold up the other connections of
  * its event loop.
