@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -25,10 +26,11 @@ import java.util.function.Function;
  * since the last run schedules one task on the event loop's context. Netty runs tasks after it
  * has read every connection that was ready, so the task finds the whole pass's requests. Work is
  * taken in chunks, whose responses are sent before the next chunk's work starts: a chunk ends
- * after {@link #CHUNK} requests or once its work has taken {@link #CHUNK_NANOS}, so batching
- * delays a response by at most about a millisecond beyond its own work, however large the pass
- * or slow an evaluation. Requests queued while a run sends its responses (a
- * pipelined request Vert.x hands over once the one before it is answered) go to the next run.
+ * after {@link #CHUNK} requests or once its work has taken {@link #CHUNK_NANOS}, so however large
+ * the pass, batching delays a response by the work of its chunk only: about a millisecond at
+ * most, plus the one evaluation that crossed that mark (itself bounded by its deadline).
+ * Requests queued while a run sends its responses (a pipelined request Vert.x hands over once
+ * the one before it is answered) go to the next run.
  * Order is kept: responses are sent in the order their requests were read.
  *
  * <p>One instance per event-loop thread (a {@link Dispatcher} keeps them), touched only by that
@@ -109,7 +111,7 @@ final class EventLoopBatch {
       }
     } finally {
       batch.clear();
-      java.util.Arrays.fill(responses, null);
+      Arrays.fill(responses, null);
     }
   }
 
