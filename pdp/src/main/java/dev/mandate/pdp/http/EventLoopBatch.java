@@ -105,11 +105,11 @@ final class EventLoopBatch {
             && System.nanoTime() - start < CHUNK_NANOS);
         for (int i = from; i < to; i++) {
           send(batch.get(i).ctx(), responses[i - from]);
-          responses[i - from] = null;
         }
         from = to;
       }
     } finally {
+      // Each chunk overwrites the responses of the one before; the last ones go here.
       batch.clear();
       Arrays.fill(responses, null);
     }
