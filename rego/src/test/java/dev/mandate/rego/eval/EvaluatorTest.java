@@ -13,8 +13,10 @@ import dev.mandate.rego.EvalException;
 import dev.mandate.rego.EvalOptions;
 import dev.mandate.rego.Policy;
 import dev.mandate.rego.PreparedQuery;
+import dev.mandate.rego.QueryResult;
 import dev.mandate.rego.value.Values;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -200,7 +202,7 @@ class EvaluatorTest {
         package t
         default allow := false
         """);
-    List<dev.mandate.rego.QueryResult> rs = EngineTestSupport.rows(p, "data.t.allow", null);
+    List<QueryResult> rs = EngineTestSupport.rows(p, "data.t.allow", null);
     assertEquals(1, rs.size());
     assertEquals(json("false"), rs.get(0).expressions().get(0));
     assertEquals(json("false"), EngineTestSupport.rows(p, "1 > 2", null).get(0).expressions().get(0));
@@ -209,6 +211,7 @@ class EvaluatorTest {
     // An iterating term is not captured either.
     assertTrue(EngineTestSupport.rows(p, "[false][_]", null).isEmpty());
   }
+
   @Test
   void anExpressionReportsTheValueItHadUnderItsWithModifiers() {
     Policy p = policy("""
@@ -227,7 +230,7 @@ class EvaluatorTest {
         "data.t.role with input.role as \"admin\"", "{\"role\": \"guest\"}")
         .get(0).expressions().get(0));
     // Each expression of a longer query reports its own value, in source order.
-    List<dev.mandate.rego.QueryResult> rs = EngineTestSupport.rows(p,
+    List<QueryResult> rs = EngineTestSupport.rows(p,
         "x := 2; x * 3; data.t.role with input.role as \"admin\"; data.t.role",
         "{\"role\": \"guest\"}");
     assertEquals(1, rs.size());
@@ -245,11 +248,10 @@ class EvaluatorTest {
         package t
         p := 1 if print("p")
         """);
-    List<String> printed = new java.util.ArrayList<>();
-    List<dev.mandate.rego.QueryResult> rs = p.prepare("data.t.p with input as {}")
+    List<String> printed = new ArrayList<>();
+    List<QueryResult> rs = p.prepare("data.t.p with input as {}")
         .eval(EvalOptions.defaults().printSink((loc, line) -> printed.add(line)));
     assertEquals(json("1"), rs.get(0).expressions().get(0));
     assertEquals(List.of("p"), printed);
   }
 }
-
