@@ -30,13 +30,14 @@ final class Dispatcher {
   private final Vertx vertx;
   private final PdpMetrics metrics;
   /** Each event loop's batch of requests (see {@link #onEventLoop}). */
-  private final ThreadLocal<EventLoopBatch> batches;
+  private final ThreadLocal<EventLoopBatch<RoutingContext, ApiResponse>> batches;
 
   Dispatcher(Vertx vertx, PdpMetrics metrics) {
     this.vertx = vertx;
     this.metrics = metrics;
     this.batches = ThreadLocal.withInitial(
-        () -> new EventLoopBatch(this::respond, metrics.eventLoopBatchSize));
+        () -> new EventLoopBatch<>(this::respond, Dispatcher::send,
+            metrics.eventLoopBatchSize::observe));
   }
 
   /** The longest evaluation deadline that may run on an event loop. */

@@ -1,14 +1,15 @@
 package dev.mandate.pdp.http;
 
-import dev.mandate.pdp.metrics.Histogram;
 import io.vertx.core.Context;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.Vertx;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * The requests one event loop has read in one pass over its connections, worked on together at
@@ -34,9 +35,10 @@ import java.util.function.Function;
  * Order is kept: responses are sent in the order their requests were read.
  *
  * <p>One instance per event-loop thread (a {@link Dispatcher} keeps them), touched only by that
- * thread: no locks.
+ * thread: no locks. {@code R} is what a request is known by ({@code RoutingContext} in the
+ * service) and {@code A} its answer ({@code ApiResponse}).
  */
-final class EventLoopBatch {
+final class EventLoopBatch<R, A> {
   private static final Logger LOG = System.getLogger(EventLoopBatch.class.getName());
 
   /** The most requests worked on before their responses are sent. */
@@ -46,40 +48,43 @@ final class EventLoopBatch {
   static final long CHUNK_NANOS = 1_000_000;
 
   /** A request and what to do with it. */
-  private record Pending(RoutingContext ctx, Function<RoutingContext, ApiResponse> work) {}
+  private record Pending<R, A>(R request, Function<R, A> work) {}
 
-  private final Responder responder;
-  private final Histogram sizes;
-  private List<Pending> queued = new ArrayList<>();
+  private final Responder<R, A> responder;
+  private final BiConsumer<R, A> sender;
+  private final IntConsumer sizes;
+  private List<Pending<R, A>> queued = new ArrayList<>();
   /** The list a run takes its requests from; swapped with {@link #queued} at each run. */
-  private List<Pending> running = new ArrayList<>();
-  private final ApiResponse[] responses = new ApiResponse[CHUNK];
+  private List<Pending<R, A>> running = new ArrayList<>();
+  private final Object[] responses = new Object[CHUNK];
   private boolean scheduled;
 
   /**
-   * {@code responder} turns work into a response and never throws; each run's size goes to
+   * {@code responder} turns work into a response and never throws; {@code sender} sends a
+   * response (a failure to send one does not stop the others); each run's size goes to
    * {@code sizes}.
    */
-  EventLoopBatch(Responder responder, Histogram sizes) {
+  EventLoopBatch(Responder<R, A> responder, BiConsumer<R, A> sender, IntConsumer sizes) {
     this.responder = responder;
+    this.sender = sender;
     this.sizes = sizes;
   }
 
   /** Turns work into a response, whatever happens; see {@link Dispatcher}. */
   @FunctionalInterface
-  interface Responder {
-    ApiResponse respond(RoutingContext ctx, Function<RoutingContext, ApiResponse> work);
+  interface Responder<R, A> {
+    A respond(R request, Function<R, A> work);
   }
 
-  /** Queues {@code work} for {@code ctx}; this batch must belong to the calling thread. */
-  void submit(RoutingContext ctx, Function<RoutingContext, ApiResponse> work) {
-    Context context = ctx.vertx().getOrCreateContext();
-    if (!Context.isOnEventLoopThread() || !context.isEventLoopContext()) {
+  /** Queues {@code work} for {@code request}; this batch must belong to the calling thread. */
+  void submit(R request, Function<R, A> work) {
+    Context context = Vertx.currentContext();
+    if (context == null || !Context.isOnEventLoopThread() || !context.isEventLoopContext()) {
       // Not on an event loop (an embedding that routes from elsewhere): nothing to batch with.
-      Dispatcher.send(ctx, responder.respond(ctx, work));
+      send(request, responder.respond(request, work));
       return;
     }
-    queued.add(new Pending(ctx, work));
+    queued.add(new Pending<>(request, work));
     if (!scheduled) {
       scheduled = true;
       context.runOnContext(v -> run());
@@ -88,23 +93,25 @@ final class EventLoopBatch {
 
   private void run() {
     scheduled = false;
-    List<Pending> batch = queued;
+    List<Pending<R, A>> batch = queued;
     queued = running;
     running = batch;
-    sizes.observe(batch.size());
+    sizes.accept(batch.size());
     try {
       int from = 0;
       while (from < batch.size()) {
         int to = from;
         long start = System.nanoTime();
         do {
-          Pending p = batch.get(to);
-          responses[to - from] = responder.respond(p.ctx(), p.work());
+          Pending<R, A> p = batch.get(to);
+          responses[to - from] = responder.respond(p.request(), p.work());
           to++;
         } while (to < batch.size() && to - from < CHUNK
             && System.nanoTime() - start < CHUNK_NANOS);
         for (int i = from; i < to; i++) {
-          send(batch.get(i).ctx(), responses[i - from]);
+          @SuppressWarnings("unchecked") // only respond() fills the array, with A
+          A response = (A) responses[i - from];
+          send(batch.get(i).request(), response);
         }
         from = to;
       }
@@ -116,9 +123,9 @@ final class EventLoopBatch {
   }
 
   /** One response that cannot be written (its connection gone) must not cost the others theirs. */
-  private static void send(RoutingContext ctx, ApiResponse response) {
+  private void send(R request, A response) {
     try {
-      Dispatcher.send(ctx, response);
+      sender.accept(request, response);
     } catch (RuntimeException e) {
       LOG.log(Level.DEBUG, "response not sent", e);
     }
