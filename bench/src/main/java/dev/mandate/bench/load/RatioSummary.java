@@ -60,10 +60,23 @@ public final class RatioSummary implements Callable<Integer> {
   /** A 95 % interval. */
   record Interval(double low, double high) {}
 
+  /** Where the ratio lies against the target, as far as the runs can tell. */
+  enum Verdict {
+    ABOVE("above (both intervals lie above it)"),
+    BELOW("below (both intervals lie below it)"),
+    NOT_SETTLED("not settled (an interval reaches it; more runs or a larger margin)");
+
+    final String description;
+
+    Verdict(String description) {
+      this.description = description;
+    }
+  }
+
   /** What several runs say about the ratio. */
   record Summary(List<Run> runs, double target, double medianOfRuns, Interval medianOfRunsCi,
       double pooledMedian, Interval pooledMedianCi, int roundsAtTarget, int roundCount,
-      String verdict) {}
+      Verdict verdict) {}
 
   /** Reads one report; an {@link IllegalArgumentException} says what is wrong with it. */
   static Run read(Path report) throws IOException {
@@ -73,7 +86,10 @@ public final class RatioSummary implements Callable<Integer> {
     } catch (JacksonException e) {
       throw new IllegalArgumentException(report + ": not JSON: " + e.getOriginalMessage());
     }
-    JsonNode rounds = root == null ? null : root.get("rounds");
+    if (root == null || root.isMissingNode()) {
+      throw new IllegalArgumentException(report + ": empty");
+    }
+    JsonNode rounds = root.get("rounds");
     if (rounds == null || !rounds.isArray() || rounds.isEmpty()) {
       throw new IllegalArgumentException(report
           + ": no rounds (write it with `bench-load --rounds N --format json`, N >= 2)");
@@ -108,13 +124,13 @@ public final class RatioSummary implements Callable<Integer> {
     }
     Interval runsCi = interval(ofRuns);
     Interval pooledCi = interval(pooled);
-    String verdict;
+    Verdict verdict;
     if (runsCi.low() > target && pooledCi.low() > target) {
-      verdict = "above";
+      verdict = Verdict.ABOVE;
     } else if (runsCi.high() < target && pooledCi.high() < target) {
-      verdict = "below";
+      verdict = Verdict.BELOW;
     } else {
-      verdict = "not settled";
+      verdict = Verdict.NOT_SETTLED;
     }
     int atTarget = 0;
     int count = 0;
@@ -166,11 +182,7 @@ public final class RatioSummary implements Callable<Integer> {
             + " above)%n", s.roundCount(), s.pooledMedian(), s.pooledMedianCi().low(),
         s.pooledMedianCi().high(), s.roundsAtTarget(), s.target()));
     out.append(String.format(Locale.ROOT, "verdict against %.2f: %s%n", s.target(),
-        switch (s.verdict()) {
-          case "above" -> "above (both intervals lie above it)";
-          case "below" -> "below (both intervals lie below it)";
-          default -> "not settled (an interval reaches it; more runs or a larger margin)";
-        }));
+        s.verdict().description));
     return out.toString();
   }
 

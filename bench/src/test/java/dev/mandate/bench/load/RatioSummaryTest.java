@@ -75,14 +75,16 @@ class RatioSummaryTest {
 
   @Test
   void runsClearlyOnOneSideGiveAVerdict() {
-    assertEquals("above", RatioSummary.summarize(runs(10, 0.56, 0.02), 0.5, 2000, 1).verdict());
-    assertEquals("below", RatioSummary.summarize(runs(10, 0.44, 0.02), 0.5, 2000, 1).verdict());
+    assertEquals(RatioSummary.Verdict.ABOVE,
+        RatioSummary.summarize(runs(10, 0.56, 0.02), 0.5, 2000, 1).verdict());
+    assertEquals(RatioSummary.Verdict.BELOW,
+        RatioSummary.summarize(runs(10, 0.44, 0.02), 0.5, 2000, 1).verdict());
   }
 
   @Test
   void runsOnBothSidesOfTheTargetSettleNothing() {
     RatioSummary.Summary s = RatioSummary.summarize(runs(6, 0.5, 0.02), 0.5, 2000, 1);
-    assertEquals("not settled", s.verdict());
+    assertEquals(RatioSummary.Verdict.NOT_SETTLED, s.verdict());
     assertTrue(s.medianOfRunsCi().low() < 0.5 && s.medianOfRunsCi().high() > 0.5,
         s::toString);
   }
@@ -100,7 +102,12 @@ class RatioSummaryTest {
     Files.writeString(single, "{\"pdp_to_bare_saturation_ratio\": 0.5}");
     Path garbage = tmp.resolve("garbage.json");
     Files.writeString(garbage, "ratio: 0.5");
+    Path empty = tmp.resolve("empty.json");
+    Files.writeString(empty, "");
     assertThrows(IllegalArgumentException.class, () -> RatioSummary.read(single));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RatioSummary.read(empty));
+    assertTrue(e.getMessage().endsWith("empty.json: empty"), e.getMessage());
 
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream saved = System.err;
