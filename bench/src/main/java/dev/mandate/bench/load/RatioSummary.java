@@ -79,12 +79,14 @@ public final class RatioSummary implements Callable<Integer> {
       Verdict verdict) {}
 
   /** Reads one report; an {@link IllegalArgumentException} says what is wrong with it. */
-  static Run read(Path report) throws IOException {
+  static Run read(Path report) {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(report.toFile());
+      root = new ObjectMapper().readTree(Files.readAllBytes(report));
     } catch (JacksonException e) {
       throw new IllegalArgumentException(report + ": not JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(report + ": cannot be read: " + e);
     }
     if (root == null || root.isMissingNode()) {
       throw new IllegalArgumentException(report + ": empty");
@@ -187,7 +189,7 @@ public final class RatioSummary implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     List<Run> runs = new ArrayList<>();
     try {
       for (Path p : reports) {

@@ -116,6 +116,8 @@ class RatioSummaryTest {
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       code = new CommandLine(new RatioSummary()).execute(single.toString());
       assertEquals(2, new CommandLine(new RatioSummary()).execute(garbage.toString()));
+      assertEquals(2, new CommandLine(new RatioSummary())
+          .execute(tmp.resolve("missing.json").toString()));
     } finally {
       System.setErr(saved);
     }
@@ -123,6 +125,7 @@ class RatioSummaryTest {
     String message = err.toString(StandardCharsets.UTF_8);
     assertTrue(message.contains("single.json: no rounds"), message);
     assertTrue(message.contains("garbage.json: not JSON"), message);
+    assertTrue(message.contains("missing.json: cannot be read"), message);
     assertTrue(!message.contains("\tat "), "no stack trace: " + message);
   }
 }
