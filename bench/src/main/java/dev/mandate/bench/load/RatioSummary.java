@@ -75,8 +75,15 @@ public final class RatioSummary implements Callable<Integer> {
 
   /** What several runs say about the ratio. */
   record Summary(List<Run> runs, double target, double medianOfRuns, Interval medianOfRunsCi,
-      double pooledMedian, Interval pooledMedianCi, int roundsAtTarget, int roundCount,
-      Verdict verdict) {}
+      double pooledMedian, Interval pooledMedianCi, Verdict verdict) {
+    int roundCount() {
+      return runs.stream().mapToInt(r -> r.rounds().size()).sum();
+    }
+
+    long roundsAtTarget() {
+      return runs.stream().flatMap(r -> r.rounds().stream()).filter(x -> x >= target).count();
+    }
+  }
 
   /** Reads one report; an {@link IllegalArgumentException} says what is wrong with it. */
   static Run read(Path report) {
@@ -134,16 +141,8 @@ public final class RatioSummary implements Callable<Integer> {
     } else {
       verdict = Verdict.NOT_SETTLED;
     }
-    int atTarget = 0;
-    int count = 0;
-    for (Run r : runs) {
-      for (double x : r.rounds()) {
-        count++;
-        atTarget += x >= target ? 1 : 0;
-      }
-    }
     return new Summary(List.copyOf(runs), target, medianOfRuns(runs), runsCi,
-        pooledMedian(runs), pooledCi, atTarget, count, verdict);
+        pooledMedian(runs), pooledCi, verdict);
   }
 
   private static double medianOfRuns(List<Run> runs) {
