@@ -107,7 +107,11 @@ public final class Evaluator {
         }
         if (r == SEARCH) {
           int next = i + 1;
-          return evalNode(e.node(), f, est, () -> evalBody(body, next, f, st, k));
+          // Last in the body (a comprehension's `some x in xs`, say): each solution goes straight
+          // to k, as the rest of an empty body would. Every continuation leaves the trail as it
+          // found it, so nothing is left for a nested loop's undo to take back.
+          Cont rest = next == exprs.length ? k : () -> evalBody(body, next, f, st, k);
+          return evalNode(e.node(), f, est, rest);
         }
       }
       return k.run();
@@ -480,6 +484,18 @@ public final class Evaluator {
   private Value objectDirect(PTerm.ObjectLit o, Value[] f, State st) {
     PTerm[] keyTerms = o.keys();
     PTerm[] valueTerms = o.values();
+    ObjectValue.Shape shape = o.shape();
+    if (shape != null) { // constant keys, most literals: the values go straight to their places
+      Value[] vals = new Value[valueTerms.length];
+      for (int i = 0; i < valueTerms.length; i++) {
+        Value v = evalDirect(valueTerms[i], f, st);
+        if (v == null) {
+          return null;
+        }
+        vals[shape.position(i)] = v;
+      }
+      return shape.object(vals);
+    }
     Value[] keys = null;
     for (int i = 0; i < keyTerms.length; i++) {
       if (!(keyTerms[i] instanceof PTerm.Const)) {

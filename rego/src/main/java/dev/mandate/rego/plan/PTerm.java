@@ -2,6 +2,7 @@ package dev.mandate.rego.plan;
 
 import dev.mandate.rego.ast.Location;
 import dev.mandate.rego.builtins.Builtin;
+import dev.mandate.rego.value.ObjectValue;
 import dev.mandate.rego.value.Value;
 
 /**
@@ -94,9 +95,25 @@ public sealed interface PTerm {
     }
   }
 
-  record ObjectLit(PTerm[] keys, PTerm[] values, int[] directSlots) implements PTerm {
+  /**
+   * An object literal. {@code shape}: when every key is a constant and no two are equal, their
+   * order and hashes worked out once, so the evaluator only fills in the values; else null.
+   */
+  record ObjectLit(PTerm[] keys, PTerm[] values, int[] directSlots, ObjectValue.Shape shape)
+      implements PTerm {
     public ObjectLit(PTerm[] keys, PTerm[] values) {
-      this(keys, values, union(allSlots(keys), allSlots(values)));
+      this(keys, values, union(allSlots(keys), allSlots(values)), constantShape(keys));
+    }
+
+    private static ObjectValue.Shape constantShape(PTerm[] keys) {
+      Value[] ks = new Value[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        if (!(keys[i] instanceof Const c)) {
+          return null;
+        }
+        ks[i] = c.value();
+      }
+      return ObjectValue.Shape.of(ks);
     }
   }
 

@@ -30,8 +30,13 @@ public final class ObjectValue implements Value {
   private final int size;
   /** Positions + 1 by key hash, open addressing with linear probing; null for small objects. */
   private final int[] index;
-  /** Keys in OPA's order and the values in the same order, worked out together on first use. */
-  private volatile Sorted sorted;
+  /**
+   * Keys in OPA's order and the values in the same order, worked out together on first use.
+   * Not volatile: a {@code Sorted} is immutable (final fields, arrays never written after it is
+   * made), so a thread that sees the reference sees its contents, and a thread that sees null
+   * sorts again and gets an equal result, as with {@code String}'s cached hash.
+   */
+  private Sorted sorted;
 
   private record Sorted(Value[] keys, Value[] values) {}
   private int hash;
@@ -46,6 +51,12 @@ public final class ObjectValue implements Value {
     this.hashes = hashes;
     this.size = size;
     this.index = index;
+  }
+
+  /** An object of a {@link Shape}: its keys are already in OPA's order, so it is born sorted. */
+  private ObjectValue(Shape shape, Value[] values) {
+    this(shape.keys, values, shape.hashes, shape.keys.length, shape.index);
+    this.sorted = new Sorted(shape.keys, values);
   }
 
   private static int[] buildIndex(int[] hashes, int size) {
@@ -337,6 +348,76 @@ public final class ObjectValue implements Value {
   @Override
   public String toString() {
     return Json.write(this);
+  }
+
+  /**
+   * A fixed set of distinct keys, such as those of an object literal whose keys are constants:
+   * sorted into OPA's order, hashed and indexed once, and shared by every object built from it,
+   * so that building one takes only its values. Immutable and thread-safe.
+   */
+  public static final class Shape {
+    private final Value[] keys;
+    private final int[] hashes;
+    private final int[] index;
+    /** For each key in the order given to {@link #of}, its position in OPA's order. */
+    private final int[] positions;
+
+    private Shape(Value[] keys, int[] hashes, int[] index, int[] positions) {
+      this.keys = keys;
+      this.hashes = hashes;
+      this.index = index;
+      this.positions = positions;
+    }
+
+    /** The shape of these keys, or null when two of them are equal (the last would win). */
+    public static Shape of(Value[] keys) {
+      int n = keys.length;
+      if (n == 0) {
+        return null;
+      }
+      for (int i = 0; i < n; i++) { // made once per literal, when a policy is compiled
+        for (int j = i + 1; j < n; j++) {
+          if (keys[i].equals(keys[j])) {
+            return null;
+          }
+        }
+      }
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> Values.compare(keys[a], keys[b]));
+      Value[] sortedKeys = new Value[n];
+      int[] hashes = new int[n];
+      int[] positions = new int[n];
+      for (int i = 0; i < n; i++) {
+        sortedKeys[i] = keys[order[i]];
+        hashes[i] = sortedKeys[i].hashCode();
+        positions[order[i]] = i;
+      }
+      return new Shape(sortedKeys, hashes, n > SCAN_MAX ? buildIndex(hashes, n) : null, positions);
+    }
+
+    public int size() {
+      return keys.length;
+    }
+
+    /** Where the value of the {@code i}th key (in the order given to {@link #of}) goes. */
+    public int position(int i) {
+      return positions[i];
+    }
+
+    /**
+     * The object with these keys and {@code values}, given in OPA's key order (place the value
+     * of the {@code i}th key at {@link #position}{@code (i)}). The array is kept: callers must not
+     * modify it afterwards.
+     */
+    public ObjectValue object(Value[] values) {
+      if (values.length != keys.length) {
+        throw new IllegalArgumentException("expected " + keys.length + " values, got " + values.length);
+      }
+      return new ObjectValue(this, values);
+    }
   }
 
   /** Accumulates entries; later puts of the same key replace earlier ones. */

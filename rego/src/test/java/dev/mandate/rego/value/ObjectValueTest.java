@@ -171,4 +171,49 @@ class ObjectValueTest {
     assertEquals(Map.of(s("a"), s("1"), s("b"), s("2")), o.asMap());
     assertArrayEquals(new Value[] {s("a"), s("b")}, o.keys());
   }
+
+  /**
+   * An object of a shape is the same value as one built entry by entry from the keys in their
+   * given order: equal, same hash, same lookups, same key order, for scanned and indexed sizes and
+   * keys of several kinds.
+   */
+  @Test
+  void shapedObjectsEqualBuiltOnes() {
+    Random random = new Random(8693);
+    for (int n : new int[] {1, 2, 5, 8, 9, 20}) {
+      List<Value> keys = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        keys.add(i % 3 == 2 ? NumberValue.of(i) : s("k" + i));
+      }
+      Collections.shuffle(keys, random);
+      ObjectValue.Shape shape = ObjectValue.Shape.of(keys.toArray(new Value[0]));
+      Value[] values = new Value[n];
+      ObjectValue.Builder b = ObjectValue.builder();
+      for (int i = 0; i < n; i++) {
+        Value v = s("v" + keys.get(i));
+        values[shape.position(i)] = v;
+        b.put(keys.get(i), v);
+      }
+      ObjectValue shaped = shape.object(values);
+      ObjectValue built = b.build();
+      assertEquals(built, shaped, "n=" + n);
+      assertEquals(shaped, built, "n=" + n);
+      assertEquals(built.hashCode(), shaped.hashCode(), "n=" + n);
+      assertArrayEquals(built.keys(), shaped.keys(), "n=" + n);
+      assertArrayEquals(built.valuesInKeyOrder(), shaped.valuesInKeyOrder(), "n=" + n);
+      for (Value k : keys) {
+        assertEquals(s("v" + k), shaped.get(k), "n=" + n + " key " + k);
+      }
+      assertNull(shaped.get(s("absent")));
+      assertEquals(built.without(keys.get(0)), shaped.without(keys.get(0)));
+    }
+  }
+
+  /** Equal keys have no shape: which value wins is the builder's business. */
+  @Test
+  void repeatedKeysHaveNoShape() {
+    assertNull(ObjectValue.Shape.of(new Value[] {s("a"), s("b"), s("a")}));
+    assertNull(ObjectValue.Shape.of(new Value[] {NumberValue.of(1), s("b"), NumberValue.of(1)}));
+    assertNull(ObjectValue.Shape.of(new Value[0]));
+  }
 }
