@@ -499,7 +499,7 @@ public final class Evaluator {
     Value[] keys = null;
     for (int i = 0; i < keyTerms.length; i++) {
       if (!(keyTerms[i] instanceof PTerm.Const)) {
-        keys = evalAllDirect(keyTerms, f, st); // most literals have constant keys: no array then
+        keys = evalAllDirect(keyTerms, f, st); // constant keys (repeated, no shape): no array
         if (keys == null) {
           return null;
         }

@@ -398,10 +398,6 @@ public final class ObjectValue implements Value {
       return new Shape(sortedKeys, hashes, n > SCAN_MAX ? buildIndex(hashes, n) : null, positions);
     }
 
-    public int size() {
-      return keys.length;
-    }
-
     /** Where the value of the {@code i}th key (in the order given to {@link #of}) goes. */
     public int position(int i) {
       return positions[i];
